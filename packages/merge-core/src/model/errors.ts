@@ -1,0 +1,92 @@
+/**
+ * Every expected failure of the engine is a `MergeError` value with a stable `code`, and a
+ * 1-based `line`/`col` (and 0-based `offset`) when a source position is known. Functions return
+ * them in `errors` arrays; they throw only on misuse (wrong argument types).
+ */
+export type MergeErrorCode =
+  /** The text is not valid YAML. */
+  | 'YAML_SYNTAX'
+  /** A mapping has the same key twice. */
+  | 'DUPLICATE_KEY'
+  /** Alias expansion exceeded `limits.maxAliasCount` (alias bomb). */
+  | 'ALIAS_LIMIT'
+  /** Nesting deeper than `limits.maxDepth`. */
+  | 'DEPTH_LIMIT'
+  /** Input larger than `limits.maxBytes`. */
+  | 'SIZE_LIMIT'
+  /** A value is not JSON (function, undefined, NaN, class instance, cycle, ...). */
+  | 'NOT_JSON'
+  /** A path passes through a scalar, where a mapping was needed. */
+  | 'PATH_THROUGH_SCALAR'
+  /** A path passes through a sequence, where a mapping was needed. */
+  | 'PATH_THROUGH_SEQUENCE'
+  /** A path text or path value is malformed. */
+  | 'INVALID_PATH'
+  /** The `updates` argument is not an object of path → value. */
+  | 'INVALID_UPDATES'
+  /** A change could not be applied to this text (target missing, ambiguous, ...). */
+  | 'UNAPPLIABLE'
+  /** The engine's check of its own output failed; the input is returned unchanged. */
+  | 'VERIFY_FAILED'
+  /** A YAML feature the engine refuses to edit through (e.g. a merge key `<<`, a complex key). */
+  | 'UNSUPPORTED';
+
+export interface MergeErrorInit {
+  line?: number;
+  col?: number;
+  offset?: number;
+  /** Canonical path text (or update key) the error is about. */
+  path?: string;
+  /** Which input the position refers to, e.g. `base`, `ours`, `theirs`, `source`. */
+  source?: string;
+}
+
+export class MergeError extends Error {
+  override readonly name = 'MergeError';
+  readonly code: MergeErrorCode;
+  readonly line?: number;
+  readonly col?: number;
+  readonly offset?: number;
+  readonly path?: string;
+  readonly source?: string;
+
+  constructor(code: MergeErrorCode, message: string, init: MergeErrorInit = {}) {
+    super(message);
+    this.code = code;
+    if (init.line !== undefined) this.line = init.line;
+    if (init.col !== undefined) this.col = init.col;
+    if (init.offset !== undefined) this.offset = init.offset;
+    if (init.path !== undefined) this.path = init.path;
+    if (init.source !== undefined) this.source = init.source;
+  }
+
+  /** Plain-data form (for JSON output, GraphQL, logs). */
+  toJSON(): { code: MergeErrorCode; message: string } & MergeErrorInit {
+    const { code, message, line, col, offset, path, source } = this;
+    return { code, message, line, col, offset, path, source };
+  }
+}
+
+/** Converts a 0-based offset to a 1-based line and column. */
+export function positionAt(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, col: end - lineStart + 1 };
+}
+
+/** A `MergeError` located at `offset` in `text`. */
+export function errorAt(
+  code: MergeErrorCode,
+  message: string,
+  text: string,
+  offset: number,
+  init: Omit<MergeErrorInit, 'line' | 'col' | 'offset'> = {},
+): MergeError {
+  const { line, col } = positionAt(text, offset);
+  return new MergeError(code, message, { ...init, line, col, offset });
+}

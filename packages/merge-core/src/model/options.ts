@@ -1,0 +1,92 @@
+/**
+ * List rules: how the elements of a sequence are matched between versions.
+ * - `keyed`: elements are mappings identified by the first of `fields` they carry (`name`);
+ * - `set`: scalars, matched by value, order-insensitive (order changes become a `move`);
+ * - `atomic`: the whole list is one value (one `replace` change);
+ * - `ordered`: positional, matched by index.
+ */
+export type ListRule =
+  | { type: 'keyed'; fields: string[] }
+  | { type: 'set' }
+  | { type: 'atomic' }
+  | { type: 'ordered' };
+
+/**
+ * A rule for the sequences whose path matches `path`. Patterns are path texts where `*` matches
+ * one segment (key or element) and `**` any number of segments:
+ * `spec.mesh.dataContract.schema`, `**.columns`, `spec.mesh.dataContract.schema[*].tags`.
+ */
+export interface ListRuleEntry {
+  path: string;
+  rule: ListRule;
+}
+
+/** Resource limits, checked before any work; exceeding one is a typed error, never a hang. */
+export interface Limits {
+  /** Largest accepted input, in UTF-16 code units. Default 32 MiB (32 * 1024 * 1024). */
+  maxBytes?: number;
+  /** Most alias expansions allowed per document (alias-bomb guard). Default 1000. */
+  maxAliasCount?: number;
+  /** Deepest nesting of collections accepted. Default 256. */
+  maxDepth?: number;
+}
+
+export interface MergeOptions {
+  /** Extra list rules; they take precedence over the defaults. Default `[]`. */
+  listRules?: ListRuleEntry[];
+  /** Use the built-in rules for catalog entity files (see `DEFAULT_LIST_RULES`). Default `true`. */
+  defaultListRules?: boolean;
+  /** Resource limits. */
+  limits?: Limits;
+}
+
+export interface ResolvedLimits {
+  maxBytes: number;
+  maxAliasCount: number;
+  maxDepth: number;
+}
+
+export const DEFAULT_LIMITS: ResolvedLimits = {
+  maxBytes: 32 * 1024 * 1024,
+  maxAliasCount: 1000,
+  maxDepth: 256,
+};
+
+/**
+ * Built-in rules for catalog entity files (Backstage / Witboost). They apply only where the data
+ * fits (a `set` rule on a list of mappings falls back to inference).
+ */
+export const DEFAULT_LIST_RULES: readonly ListRuleEntry[] = [
+  { path: 'metadata.links', rule: { type: 'keyed', fields: ['url', 'title'] } },
+  { path: 'metadata.tags', rule: { type: 'set' } },
+  { path: 'spec.mesh.tags', rule: { type: 'set' } },
+  { path: 'spec.dependsOn', rule: { type: 'set' } },
+  { path: 'spec.providesApis', rule: { type: 'set' } },
+  { path: 'spec.consumesApis', rule: { type: 'set' } },
+  { path: '**.dataContract.schema', rule: { type: 'keyed', fields: ['name'] } },
+  { path: '**.schemaColumns', rule: { type: 'keyed', fields: ['name'] } },
+  { path: '**.columns', rule: { type: 'keyed', fields: ['name'] } },
+  { path: '**.fields', rule: { type: 'keyed', fields: ['name'] } },
+  { path: '**.tags', rule: { type: 'keyed', fields: ['tagFQN'] } },
+];
+
+/** Fields tried, in order, when inferring a keyed list. */
+export const IDENTITY_FIELDS: readonly string[] = ['name', 'id', 'key', 'tagFQN', 'url'];
+
+export interface ResolvedOptions {
+  listRules: ListRuleEntry[];
+  limits: ResolvedLimits;
+}
+
+export function resolveOptions(options: MergeOptions = {}): ResolvedOptions {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const k of Object.keys(DEFAULT_LIMITS) as (keyof ResolvedLimits)[]) {
+    const v = options.limits?.[k];
+    if (v !== undefined) {
+      if (typeof v !== 'number' || !(v > 0)) throw new TypeError(`limits.${k} must be a positive number`);
+      limits[k] = v;
+    }
+  }
+  const listRules = [...(options.listRules ?? []), ...(options.defaultListRules === false ? [] : DEFAULT_LIST_RULES)];
+  return { listRules, limits };
+}
