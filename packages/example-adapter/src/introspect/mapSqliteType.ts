@@ -63,7 +63,7 @@ const LENGTHED = new Set(['VARCHAR', 'CHAR', 'BINARY', 'VARBINARY']);
  */
 export function mapSqliteType(declared: string): MappedType {
   const match = /^\s*([^(]*?)\s*(?:\(\s*([^)]*?)\s*\))?\s*$/.exec(declared);
-  const name = (match?.[1] ?? declared).trim().replace(/\s+/g, ' ').toUpperCase();
+  const name = (match?.[1] ?? declared.split('(')[0] ?? '').trim().replace(/\s+/g, ' ').toUpperCase();
   const args = parseArgs(match?.[2]);
   if (name === '') return { dataType: 'UNKNOWN' };
 
