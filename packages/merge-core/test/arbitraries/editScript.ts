@@ -1,0 +1,237 @@
+import fc from 'fast-check';
+import { COLUMN_NAMES, DATA_TYPES, KEYS, SET_KEYS, TRICKY_STRINGS, WORDS, type Json } from './catalogValue.js';
+import { prng } from './yamlStyle.js';
+
+/** A location inside generated documents: document index, then keys and indices. */
+export type JsPath = (string | number)[];
+
+/** One generated edit, as applied to the value (for reporting and shrinking readability). */
+export type EditDescription =
+  | { op: 'replace'; path: JsPath; value: Json }
+  | { op: 'addKey'; path: JsPath; value: Json }
+  | { op: 'removeKey'; path: JsPath }
+  | { op: 'addElement'; path: JsPath; index: number; value: Json }
+  | { op: 'removeElement'; path: JsPath; index: number }
+  | { op: 'reorder'; path: JsPath; order: number[] };
+
+export interface EditPlan {
+  theirs: Json[];
+  ours: Json[];
+  theirsEdits: EditDescription[];
+  oursEdits: EditDescription[];
+}
+
+function isObject(v: Json | undefined): v is { [key: string]: Json } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function clone<T extends Json>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
+export function getAt(root: Json[], path: JsPath): Json | undefined {
+  let cur: Json | undefined = root;
+  for (const seg of path) {
+    if (Array.isArray(cur) && typeof seg === 'number') cur = cur[seg];
+    else if (isObject(cur) && typeof seg === 'string') cur = Object.prototype.hasOwnProperty.call(cur, seg) ? cur[seg] : undefined;
+    else return undefined;
+  }
+  return cur;
+}
+
+function related(a: JsPath, b: JsPath): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A list of mappings that all carry a distinct scalar `name`: matched by name. */
+export function isColumnList(v: Json | undefined): v is { [key: string]: Json }[] {
+  if (!Array.isArray(v) || v.length === 0) return false;
+  const names = new Set<string>();
+  for (const e of v) {
+    if (!isObject(e) || typeof e['name'] !== 'string' || names.has(e['name'])) return false;
+    names.add(e['name']);
+  }
+  return true;
+}
+
+/** A list of distinct strings: a set. */
+export function isStringSet(v: Json | undefined): v is string[] {
+  return Array.isArray(v) && v.length > 0 && v.every((e) => typeof e === 'string') && new Set(v).size === v.length;
+}
+
+type Site =
+  | { kind: 'scalar'; path: JsPath }
+  | { kind: 'map'; path: JsPath }
+  | { kind: 'columns'; path: JsPath }
+  | { kind: 'set'; path: JsPath };
+
+/** Places an edit can happen. Identity fields (entity kind/name, column `name`) are never edited. */
+function sites(docs: Json[]): Site[] {
+  const out: Site[] = [];
+  const multi = docs.length > 1;
+  const walk = (v: Json, path: JsPath, inColumn: boolean): void => {
+    if (isObject(v)) {
+      out.push({ kind: 'map', path });
+      for (const k of Object.keys(v)) {
+        if (inColumn && k === 'name') continue;
+        if (multi && path.length === 1 && k === 'kind') continue;
+        if (multi && path.length === 2 && path[1] === 'metadata' && (k === 'name' || k === 'namespace')) continue;
+        walk(v[k]!, [...path, k], false);
+      }
+    } else if (Array.isArray(v)) {
+      if (isColumnList(v)) {
+        out.push({ kind: 'columns', path });
+        v.forEach((c, i) => walk(c, [...path, i], true));
+      } else if (isStringSet(v)) {
+        out.push({ kind: 'set', path });
+      }
+      // other lists (empty, mixed) are only ever replaced as a whole by a parent edit
+    } else if (path.length > 1) {
+      out.push({ kind: 'scalar', path });
+    }
+  };
+  docs.forEach((d, i) => walk(d, [i], false));
+  return out;
+}
+
+/** A different scalar value (often a string that looks like another type). */
+function newScalar(rand: () => number, old: Json | undefined): Json {
+  for (;;) {
+    const r = rand();
+    const pool: Json[] =
+      r < 0.35 ? [...TRICKY_STRINGS] : r < 0.7 ? [...WORDS] : r < 0.85 ? [0, 42, -7, 1.5, 100000] : [true, false, null];
+    const v = pool[Math.floor(rand() * pool.length)]!;
+    if (v !== old) return v;
+  }
+}
+
+function newValue(rand: () => number, depth = 0): Json {
+  const r = rand();
+  if (depth > 1 || r < 0.6) return newScalar(rand, undefined);
+  if (r < 0.75) {
+    const out: { [key: string]: Json } = {};
+    const n = 1 + Math.floor(rand() * 2);
+    for (let i = 0; i < n; i++) out[KEYS[Math.floor(rand() * KEYS.length)]!] = newValue(rand, depth + 1);
+    return out;
+  }
+  if (r < 0.87) return [...new Set([0, 1].map(() => WORDS[Math.floor(rand() * WORDS.length)]!))];
+  if (r < 0.93) return [{ name: 'added_col', dataType: 'string' }];
+  return rand() < 0.5 ? {} : [];
+}
+
+interface Touched {
+  paths: JsPath[];
+  maps: JsPath[];
+}
+
+function samePath(a: JsPath, b: JsPath): boolean {
+  return a.length === b.length && related(a, b);
+}
+
+/**
+ * Applies up to `count` random edits to `docs` (in place), avoiding places related to `avoid`
+ * (so the two sides of a merge edit independent parts). Returns the edits and what they touched.
+ */
+function editDocs(docs: Json[], rand: () => number, count: number, avoid: Touched, touched: Touched): EditDescription[] {
+  const done: EditDescription[] = [];
+  for (let attempt = 0; attempt < count * 6 && done.length < count; attempt++) {
+    const all = sites(docs);
+    if (all.length === 0) break;
+    const site = all[Math.floor(rand() * all.length)]!;
+    const blocked = (p: JsPath): boolean =>
+      avoid.paths.some((q) => related(p, q)) || touched.paths.some((q) => related(p, q));
+    const target = getAt(docs, site.path);
+    if (site.kind === 'scalar') {
+      if (blocked(site.path)) continue;
+      const parent = getAt(docs, site.path.slice(0, -1)) as { [key: string]: Json };
+      const value = newScalar(rand, target);
+      parent[site.path[site.path.length - 1] as string] = value;
+      touched.paths.push(site.path);
+      done.push({ op: 'replace', path: site.path, value });
+    } else if (site.kind === 'map' && isObject(target)) {
+      if (avoid.maps.some((m) => samePath(m, site.path))) continue;
+      const keys = Object.keys(target);
+      const inColumn = site.path.length >= 2 && typeof site.path[site.path.length - 1] === 'number';
+      const removable = keys.filter(
+        (k) => !(inColumn && k === 'name') && !(site.path.length === 1 && (k === 'kind' || k === 'metadata')),
+      );
+      if (rand() < 0.5 && removable.length > 0 && !(site.path.length === 1 && keys.length === 1)) {
+        const k = removable[Math.floor(rand() * removable.length)]!;
+        const p = [...site.path, k];
+        if (blocked(p)) continue;
+        delete target[k];
+        touched.paths.push(p);
+        touched.maps.push(site.path);
+        done.push({ op: 'removeKey', path: p });
+      } else {
+        const free = [...KEYS, ...SET_KEYS].filter((k) => !(k in target));
+        if (free.length === 0) continue;
+        const k = free[Math.floor(rand() * free.length)]!;
+        const p = [...site.path, k];
+        if (blocked(p)) continue;
+        const value = SET_KEYS.includes(k) ? ['pii', 'new-tag'] : newValue(rand);
+        target[k] = value;
+        touched.paths.push(p);
+        touched.maps.push(site.path);
+        done.push({ op: 'addKey', path: p, value });
+      }
+    } else if ((site.kind === 'columns' || site.kind === 'set') && Array.isArray(target)) {
+      if (blocked(site.path)) continue;
+      const r = rand();
+      if (r < 0.4) {
+        const index = Math.floor(rand() * (target.length + 1));
+        let value: Json;
+        if (site.kind === 'columns') {
+          const names = new Set(target.map((c) => (c as { name: string }).name));
+          const name = [...COLUMN_NAMES, 'new_col', 'zz'].find((n) => !names.has(n))!;
+          value = { name, dataType: DATA_TYPES[Math.floor(rand() * DATA_TYPES.length)]! };
+          if (rand() < 0.5) value['description'] = newScalar(rand, null);
+        } else {
+          const candidates = [...TRICKY_STRINGS, ...WORDS].filter((w) => !target.includes(w));
+          value = candidates[Math.floor(rand() * candidates.length)]!;
+        }
+        target.splice(index, 0, value);
+        done.push({ op: 'addElement', path: site.path, index, value });
+      } else if (r < 0.75 && target.length > 1) {
+        const index = Math.floor(rand() * target.length);
+        target.splice(index, 1);
+        done.push({ op: 'removeElement', path: site.path, index });
+      } else if (target.length > 1) {
+        const order = target.map((_, i) => i);
+        for (let i = order.length - 1; i > 0; i--) {
+          const j = Math.floor(rand() * (i + 1));
+          [order[i], order[j]] = [order[j]!, order[i]!];
+        }
+        if (order.every((v, i) => v === i)) order.reverse();
+        const copy = [...target];
+        order.forEach((from, to) => (target[to] = copy[from]!));
+        done.push({ op: 'reorder', path: site.path, order });
+      } else {
+        continue;
+      }
+      touched.paths.push(site.path);
+    }
+  }
+  return done;
+}
+
+/**
+ * From base documents and a seed: `theirs` with 1..`maxTheirs` edits (changed scalars, added and
+ * removed keys, added/removed/reordered list elements) and `ours` with up to `maxOurs` edits on
+ * unrelated parts. `maxOurs = 0` gives `ours` equal to base.
+ */
+export function planEdits(base: Json[], seed: number, maxTheirs: number, maxOurs: number): EditPlan {
+  const rand = prng(seed);
+  const theirs = clone(base);
+  const ours = clone(base);
+  const tTouched: Touched = { paths: [], maps: [] };
+  const oTouched: Touched = { paths: [], maps: [] };
+  const theirsEdits = editDocs(theirs, rand, 1 + Math.floor(rand() * maxTheirs), { paths: [], maps: [] }, tTouched);
+  const oursEdits =
+    maxOurs > 0 ? editDocs(ours, rand, Math.floor(rand() * (maxOurs + 1)), tTouched, oTouched) : [];
+  return { theirs, ours, theirsEdits, oursEdits };
+}
+
+export const editSeedArb: fc.Arbitrary<number> = fc.integer({ min: 0, max: 0x7fffffff });
