@@ -29,7 +29,17 @@ export type MergeErrorCode =
   /** The engine's check of its own output failed; the input is returned unchanged. */
   | 'VERIFY_FAILED'
   /** A YAML feature the engine refuses to edit through (e.g. a merge key `<<`, a complex key). */
-  | 'UNSUPPORTED';
+  | 'UNSUPPORTED'
+  /** A JSON Patch / Merge Patch document is malformed (not an array of operations, missing `value`, unknown `op`, ...). */
+  | 'INVALID_PATCH'
+  /** A JSON Pointer is malformed (does not start with `/`, bad `~` escape, not an array index). */
+  | 'INVALID_POINTER'
+  /** A patch operation addresses a location that does not exist (missing key, index out of bounds). */
+  | 'PATH_NOT_FOUND'
+  /** A JSON Patch `test` operation found a different value: the document is not the one the patch was made for. */
+  | 'PATCH_TEST_FAILED'
+  /** A change cannot be expressed in the requested interchange format (e.g. a keyed list element in a JSON Merge Patch). */
+  | 'NOT_REPRESENTABLE';
 
 export interface MergeErrorInit {
   line?: number;
