@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startExampleAdapter, type ExampleAdapter, type StatusBody } from '../src/index.js';
@@ -108,6 +109,19 @@ describe('example adapter, synchronous mode', () => {
     const huge = JSON.stringify(requestFor('orders', { padding: 'x'.repeat(1024 * 1024 + 10) }));
     const answer = await call(endpoint, 'POST', huge);
     expect(answer.status).toBe(413);
+    expect((await call(endpoint, 'POST', requestFor('orders'))).status).toBe(200);
+  });
+
+  it('survives a client that hangs up in the middle of a body', async () => {
+    const { hostname, port } = new URL(adapter.url);
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () => {
+        socket.write('POST /datamesh.specificprovisioner/v1/reverse-provisioning HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"useCase');
+        socket.destroy();
+        resolve();
+      });
+      socket.on('error', reject);
+    });
     expect((await call(endpoint, 'POST', requestFor('orders'))).status).toBe(200);
   });
 

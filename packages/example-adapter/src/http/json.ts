@@ -25,6 +25,7 @@ export function readJsonBody(req: IncomingMessage): Promise<BodyResult> {
       chunks.push(chunk);
     });
     req.on('error', (error) => finish({ ok: false, reason: 'malformed', message: `The request body could not be read: ${error.message}` }));
+    req.on('close', () => finish({ ok: false, reason: 'malformed', message: 'The request was aborted before its body was complete.' }));
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
       try {
