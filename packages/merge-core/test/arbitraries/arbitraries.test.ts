@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { documentsArb, TRICKY_STRINGS } from './catalogValue.js';
+import { documentsArb, TRICKY_STRINGS, type Json } from './catalogValue.js';
 import { planEdits, editSeedArb } from './editScript.js';
 import { renderYaml } from './renderYaml.js';
 import { yamlDocumentArb } from './yamlDocument.js';
@@ -60,7 +60,7 @@ describe('generators (self-check)', () => {
   });
 
   it('strings that look like other types render as strings', () => {
-    const docs = [{ values: [...TRICKY_STRINGS] }, { map: Object.fromEntries(TRICKY_STRINGS.map((s, i) => [`k${i}`, s])) }];
+    const docs: Json[] = [{ values: [...TRICKY_STRINGS] }, { map: Object.fromEntries(TRICKY_STRINGS.map((s, i) => [`k${i}`, s])) }];
     for (const style of [PLAIN_STYLE, { ...PLAIN_STYLE, quote: 'mixed' as const, blockScalars: true, seed: 7 }]) {
       for (const d of docs) expect(parseDocs(renderYaml([d], style))).toEqual([d]);
     }
