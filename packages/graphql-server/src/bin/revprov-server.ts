@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config/loadConfig.js';
+import { startServer } from '../server/startServer.js';
+
+const USAGE = `Usage: revprov-server [--config FILE]
+
+Runs the revprov GraphQL server (GraphiQL and SSE subscriptions at /graphql).
+The configuration file is --config FILE, or the REVPROV_CONFIG environment variable:
+
+  port: 4000                       # 0 = a free port
+  host: 127.0.0.1
+  dataDir: ./data                  # operations database + working clones (relative to this file)
+  repositories:
+    - url: /srv/git/orders.git     # anything git can clone and push
+      branch: main
+  techAdapters:
+    - infrastructureTemplateId: urn:dmb:itm:example-sqlite-adapter:0
+      url: http://127.0.0.1:5001/datamesh.specificprovisioner
+  polling: { intervalMs: 1000, timeoutMs: 600000 }
+  git: { authorName: revprov, authorEmail: revprov@localhost }`;
+
+async function main(): Promise<number> {
+  let values: { config?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({ options: { config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } } }));
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  let config;
+  try {
+    config = loadConfig(values.config ?? process.env.REVPROV_CONFIG);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      return 2;
+    }
+    throw e;
+  }
+  const server = await startServer(config);
+  if (server.services.recovered > 0) console.log(`${server.services.recovered} operation(s) interrupted by the last stop were marked FAILED`);
+  console.log(`revprov GraphQL server at ${server.url}/graphql`);
+  const stop = (): void => void server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return -1;
+}
+
+const code = await main();
+if (code >= 0) process.exit(code);

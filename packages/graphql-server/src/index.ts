@@ -1,0 +1,23 @@
+/**
+ * @revprov/graphql-server: the GraphQL service around the merge engine.
+ * Layers: config → services (created once by `createServices`) → resolvers → yoga server.
+ */
+
+// configuration
+export type { ServerConfig, RepositoryConfig, TechAdapterConfig, ConfigIssue } from './config/config.js';
+export { parseConfig, formatConfigIssues } from './config/parseConfig.js';
+export { loadConfig, ConfigError } from './config/loadConfig.js';
+
+// services
+export type { Services } from './services/createServices.js';
+export { createServices } from './services/createServices.js';
+export type { OperationRecord, LogEntry, OperationFailure } from './services/operationModel.js';
+export type { UserError, UserErrorCode } from './services/userError.js';
+export { validateParams } from './services/validateParams.js';
+
+// server
+export { buildSchema, readSchemaSdl } from './schema/loadSchema.js';
+export { createYogaServer } from './server/createYogaServer.js';
+export type { RevprovYoga } from './server/createYogaServer.js';
+export { startServer } from './server/startServer.js';
+export type { RunningServer } from './server/startServer.js';

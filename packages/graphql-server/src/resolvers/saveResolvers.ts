@@ -1,0 +1,26 @@
+import type { PreviewResult, SaveResult } from '../services/saves.js';
+import type { UserError } from '../services/userError.js';
+import type { Resolver } from './context.js';
+
+interface ApplyArgs {
+  input: { operationId: string; paths: string[] };
+}
+
+interface SaveArgs {
+  input: { operationId: string; paths?: string[] | null; yaml?: string | null; message: string; expectedRevision?: string | null };
+}
+
+export type ApplyPayload = Partial<PreviewResult> & { applied: string[]; skipped: PreviewResult['skipped']; userErrors: UserError[] };
+export type SavePayload = { commit: SaveResult['commit'] | null; remerged: boolean; yaml: string | null; userErrors: UserError[] };
+
+/** Mutation.applySelectedPaths (preview) and Mutation.saveCatalogInfo (commit + push). */
+export const saveMutations = {
+  applySelectedPaths: (async (_p, { input }, { services }) => {
+    const r = await services.saves.preview(input.operationId, input.paths);
+    return r.ok ? { ...r.value, userErrors: [] } : { applied: [], skipped: [], userErrors: r.userErrors };
+  }) satisfies Resolver<unknown, ApplyArgs, ApplyPayload>,
+  saveCatalogInfo: (async (_p, { input }, { services }) => {
+    const r = await services.saves.save(input);
+    return r.ok ? { ...r.value, userErrors: [] } : { commit: null, remerged: false, yaml: null, userErrors: r.userErrors };
+  }) satisfies Resolver<unknown, SaveArgs, SavePayload>,
+};

@@ -1,0 +1,38 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ServerConfig } from '../config/config.js';
+import type { Services } from '../services/createServices.js';
+import { createServices } from '../services/createServices.js';
+import type { RevprovYoga } from './createYogaServer.js';
+import { createYogaServer } from './createYogaServer.js';
+
+export interface RunningServer {
+  /** Base URL, e.g. `http://127.0.0.1:4000`; GraphQL and GraphiQL at `${url}/graphql`. */
+  url: string;
+  yoga: RevprovYoga;
+  services: Services;
+  /** Stops listening, aborts in-flight adapter calls (left RUNNING, failed at the next start), closes the database. */
+  close(): Promise<void>;
+}
+
+/** Creates the services and listens on `config.host:config.port` (0 = a free port). */
+export async function startServer(config: ServerConfig, services: Services = createServices(config)): Promise<RunningServer> {
+  const yoga = createYogaServer(services);
+  const server = createServer(yoga);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    yoga,
+    services,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.close();
+    },
+  };
+}

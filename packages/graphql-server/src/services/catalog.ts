@@ -1,0 +1,92 @@
+import type { RepositoryConfig, TechAdapterConfig } from '../config/config.js';
+import type { ComponentRecord, TemplateRecord } from './entities.js';
+import { normalizeRef, readComponents, readTemplates } from './entities.js';
+import type { GitService } from './git.js';
+
+/** What one repository branch holds at one commit. */
+export interface RepositorySnapshot {
+  repository: RepositoryConfig;
+  revision: string;
+  components: ComponentRecord[];
+  templates: TemplateRecord[];
+}
+
+/** Components, templates and adapters, read fresh from the branch heads. */
+export interface CatalogService {
+  /** Fetches every repository and returns its snapshot (snapshots are cached per commit). */
+  snapshots(): Promise<RepositorySnapshot[]>;
+  components(): Promise<ComponentRecord[]>;
+  /** The component with this ref (normalized: `name`, `ns/name`, `component:ns/name`), or null. */
+  component(ref: string): Promise<ComponentRecord | null>;
+  /** The first template (across all repositories) whose `useCaseTemplateId` list has the component's. */
+  templateFor(component: ComponentRecord): Promise<TemplateRecord | null>;
+  /** The adapter configured for the component's `infrastructureTemplateId`, or null. */
+  adapterFor(component: ComponentRecord): TechAdapterConfig | null;
+}
+
+const CATALOG_FILE = /(^|\/)catalog-info\.ya?ml$/;
+const YAML_FILE = /\.ya?ml$/;
+
+/** Creates the catalog service over the configured repositories. */
+export function createCatalogService(repositories: RepositoryConfig[], adapters: TechAdapterConfig[], git: GitService): CatalogService {
+  const cache = new Map<string, RepositorySnapshot>();
+
+  async function snapshot(repo: RepositoryConfig): Promise<RepositorySnapshot> {
+    return git.withLock(repo, async () => {
+      const revision = await git.fetchHead(repo);
+      const key = `${repo.url}#${repo.branch}@${revision}`;
+      const cached = cache.get(key);
+      if (cached) return cached;
+      const files = await git.listFiles(repo, revision);
+      const environments = [
+        ...new Set(files.map((f) => /^environments\/([^/]+)\//.exec(f)?.[1]).filter((e): e is string => e !== undefined)),
+      ].sort();
+      const components: ComponentRecord[] = [];
+      const templates: TemplateRecord[] = [];
+      for (const file of files) {
+        if (!YAML_FILE.test(file)) continue;
+        const text = await git.readFile(repo, revision, file);
+        if (text === null) continue;
+        if (CATALOG_FILE.test(file)) {
+          const dir = file.slice(0, file.lastIndexOf('/') + 1);
+          const parametersYaml = text.startsWith('%SKELETON') ? await git.readFile(repo, revision, `${dir}parameters.yaml`) : null;
+          components.push(...readComponents(text, file, { repository: repo, revision, parametersYaml, environments }));
+        }
+        if (text.includes('ReverseProvisioningTemplate')) templates.push(...readTemplates(text, file, repo));
+      }
+      const snap = { repository: repo, revision, components, templates };
+      cache.set(key, snap);
+      return snap;
+    });
+  }
+
+  const service: CatalogService = {
+    async snapshots() {
+      return Promise.all(repositories.map(snapshot));
+    },
+    async components() {
+      return (await service.snapshots()).flatMap((s) => s.components);
+    },
+    async component(ref) {
+      const wanted = normalizeRef(ref);
+      return (await service.components()).find((c) => c.ref === wanted) ?? null;
+    },
+    async templateFor(component) {
+      const id = component.useCaseTemplateId;
+      if (!id) return null;
+      const snaps = await service.snapshots();
+      // Prefer a template from the component's own repository.
+      const ordered = [...snaps.filter((s) => s.repository === component.repository), ...snaps.filter((s) => s.repository !== component.repository)];
+      for (const s of ordered) {
+        const t = s.templates.find((tpl) => tpl.useCaseTemplateIds.includes(id));
+        if (t) return t;
+      }
+      return null;
+    },
+    adapterFor(component) {
+      const id = component.infrastructureTemplateId;
+      return id ? (adapters.find((a) => a.infrastructureTemplateId === id) ?? null) : null;
+    },
+  };
+  return service;
+}

@@ -1,0 +1,63 @@
+import type { ServerConfig } from '../config/config.js';
+import type { AdapterClient } from './adapterClient.js';
+import { createAdapterClient } from './adapterClient.js';
+import type { CatalogService } from './catalog.js';
+import { createCatalogService } from './catalog.js';
+import type { Clock } from './clock.js';
+import { systemClock } from './clock.js';
+import type { OperationEvents } from './events.js';
+import { createOperationEvents } from './events.js';
+import type { GitService } from './git.js';
+import { createGitService } from './git.js';
+import type { OperationService } from './operations.js';
+import { createOperationService } from './operations.js';
+import type { OperationsStore } from './operationsStore.js';
+import { openOperationsStore } from './operationsStore.js';
+import type { SaveService } from './saves.js';
+import { createSaveService } from './saves.js';
+
+/** Everything the resolvers use, created in one place and handed in through the GraphQL context. */
+export interface Services {
+  config: ServerConfig;
+  clock: Clock;
+  git: GitService;
+  catalog: CatalogService;
+  adapters: AdapterClient;
+  store: OperationsStore;
+  events: OperationEvents;
+  operations: OperationService;
+  saves: SaveService;
+  /** Operations found RUNNING at start (left by a stopped server) and marked FAILED. */
+  recovered: number;
+  /** Stops in-flight adapter calls and closes the database. */
+  close(): Promise<void>;
+}
+
+/** Builds the services from a validated configuration. `overrides` replaces individual parts (tests). */
+export function createServices(config: ServerConfig, overrides: { clock?: Clock; adapters?: AdapterClient } = {}): Services {
+  const clock = overrides.clock ?? systemClock;
+  const git = createGitService(config.dataDir, { name: config.git.authorName, email: config.git.authorEmail });
+  const catalog = createCatalogService(config.repositories, config.techAdapters, git);
+  const adapters = overrides.adapters ?? createAdapterClient();
+  const store = openOperationsStore(config.dataDir);
+  const events = createOperationEvents();
+  const operations = createOperationService({ config, catalog, git, adapters, store, events, clock });
+  const saves = createSaveService({ git, operations });
+  const recovered = operations.failInterrupted();
+  return {
+    config,
+    clock,
+    git,
+    catalog,
+    adapters,
+    store,
+    events,
+    operations,
+    saves,
+    recovered,
+    async close() {
+      await operations.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,187 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { RepositoryConfig } from '../config/config.js';
+
+/** The git CLI failed in a way the caller cannot act on (bad URL, missing branch, disk full...). */
+export class GitError extends Error {
+  override readonly name = 'GitError';
+}
+
+/** Result of a compare-and-swap push. */
+export type PushResult = { ok: true } | { ok: false; rejected: true; message: string };
+
+/**
+ * Git access through the real `git` CLI, on one working clone per repository under `dataDir/repos`.
+ * Reads go through immutable commit shas (cached); writes build a commit with plumbing (no
+ * worktree) on an explicit parent and push it without force, so git itself refuses the push when
+ * the remote branch moved. Every operation on one repository runs under `withLock`.
+ */
+export interface GitService {
+  /** Runs `fn` alone among the git operations on `repo` (per-repository queue). */
+  withLock<T>(repo: RepositoryConfig, fn: () => Promise<T>): Promise<T>;
+  /** Fetches the branch and returns the sha of its head. */
+  fetchHead(repo: RepositoryConfig): Promise<string>;
+  /** Every file path of the tree of `sha`. */
+  listFiles(repo: RepositoryConfig, sha: string): Promise<string[]>;
+  /** The text of `file` at `sha`, or null when absent. */
+  readFile(repo: RepositoryConfig, sha: string, file: string): Promise<string | null>;
+  /** Creates (locally, unpushed) a commit with `parent` as only parent where `file` has `content`. */
+  commitFile(repo: RepositoryConfig, change: { parent: string; file: string; content: string; message: string }): Promise<string>;
+  /** Pushes `sha` to the branch as a fast-forward only: rejected when the remote head is not its parent. */
+  push(repo: RepositoryConfig, sha: string): Promise<PushResult>;
+  /** True when `sha` names a commit in the working clone. */
+  hasCommit(repo: RepositoryConfig, sha: string): Promise<boolean>;
+}
+
+interface GitRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function runGit(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<GitRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, {
+      cwd: options.cwd,
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (e) => reject(new GitError(`cannot run git: ${e.message}`)));
+    child.on('close', (code) =>
+      resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** Creates the git service; clones live in `<dataDir>/repos/<name>-<hash>`. */
+export function createGitService(dataDir: string, author: { name: string; email: string }): GitService {
+  const queues = new Map<string, Promise<unknown>>();
+  const fileLists = new Map<string, string[]>();
+  const ready = new Map<string, Promise<string>>();
+  const identity = {
+    GIT_AUTHOR_NAME: author.name,
+    GIT_AUTHOR_EMAIL: author.email,
+    GIT_COMMITTER_NAME: author.name,
+    GIT_COMMITTER_EMAIL: author.email,
+  };
+
+  const keyOf = (repo: RepositoryConfig): string => `${repo.url}#${repo.branch}`;
+
+  function cloneDir(repo: RepositoryConfig): string {
+    const hash = createHash('sha256').update(repo.url).digest('hex').slice(0, 12);
+    const base = path.basename(repo.url).replace(/\.git$/, '').replace(/[^A-Za-z0-9_.-]/g, '_') || 'repo';
+    return path.join(dataDir, 'repos', `${base}-${hash}.git`);
+  }
+
+  async function git(dir: string, args: string[], input?: string, env?: NodeJS.ProcessEnv): Promise<string> {
+    const r = await runGit(args, { cwd: dir, input, env });
+    if (r.code !== 0) throw new GitError(`git ${args[0]} failed: ${r.stderr.trim() || r.stdout.trim()}`);
+    return r.stdout;
+  }
+
+  /** A bare working clone with `origin` pointing at the configured URL (created once). */
+  function ensureClone(repo: RepositoryConfig): Promise<string> {
+    const dir = cloneDir(repo);
+    let p = ready.get(dir);
+    if (!p) {
+      p = (async () => {
+        if (!existsSync(path.join(dir, 'HEAD'))) {
+          rmSync(dir, { recursive: true, force: true });
+          mkdirSync(dir, { recursive: true });
+          await git(dir, ['init', '--bare', '--quiet']);
+          await git(dir, ['remote', 'add', 'origin', repo.url]);
+        }
+        return dir;
+      })();
+      p.catch(() => ready.delete(dir));
+      ready.set(dir, p);
+    }
+    return p;
+  }
+
+  return {
+    withLock<T>(repo: RepositoryConfig, fn: () => Promise<T>): Promise<T> {
+      const key = cloneDir(repo);
+      const prev = queues.get(key) ?? Promise.resolve();
+      const next = prev.then(fn, fn);
+      const settled = next.then(
+        () => undefined,
+        () => undefined,
+      );
+      queues.set(key, settled);
+      void settled.then(() => {
+        if (queues.get(key) === settled) queues.delete(key);
+      });
+      return next;
+    },
+
+    async fetchHead(repo) {
+      const dir = await ensureClone(repo);
+      const ref = `refs/remotes/origin/${repo.branch}`;
+      await git(dir, ['fetch', '--quiet', '--no-tags', 'origin', `+refs/heads/${repo.branch}:${ref}`]).catch((e: Error) => {
+        throw new GitError(`cannot fetch branch "${repo.branch}" of ${repo.url}: ${e.message.replace(/^git fetch failed: /, '')}`);
+      });
+      return (await git(dir, ['rev-parse', '--verify', `${ref}^{commit}`])).trim();
+    },
+
+    async listFiles(repo, sha) {
+      const cacheKey = `${keyOf(repo)}@${sha}`;
+      const cached = fileLists.get(cacheKey);
+      if (cached) return cached;
+      const dir = await ensureClone(repo);
+      const out = await git(dir, ['ls-tree', '-r', '-z', '--name-only', sha]);
+      const files = out.split('\0').filter((f) => f !== '');
+      fileLists.set(cacheKey, files);
+      return files;
+    },
+
+    async readFile(repo, sha, file) {
+      const files = await this.listFiles(repo, sha);
+      if (!files.includes(file)) return null;
+      const dir = await ensureClone(repo);
+      return git(dir, ['cat-file', 'blob', `${sha}:${file}`]);
+    },
+
+    async commitFile(repo, change) {
+      const dir = await ensureClone(repo);
+      const index = path.join(tmpdir(), `revprov-index-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+      const env = { GIT_INDEX_FILE: index, ...identity };
+      try {
+        await git(dir, ['read-tree', change.parent], undefined, env);
+        const blob = (await git(dir, ['hash-object', '-w', '--stdin'], change.content)).trim();
+        await git(dir, ['update-index', '--add', '--cacheinfo', `100644,${blob},${change.file}`], undefined, env);
+        const tree = (await git(dir, ['write-tree'], undefined, env)).trim();
+        return (await git(dir, ['commit-tree', tree, '-p', change.parent, '-F', '-'], change.message, env)).trim();
+      } finally {
+        rmSync(index, { force: true });
+      }
+    },
+
+    async push(repo, sha) {
+      const dir = await ensureClone(repo);
+      // No force: git refuses anything but a fast-forward of the remote branch.
+      const r = await runGit(['push', '--porcelain', 'origin', `${sha}:refs/heads/${repo.branch}`], { cwd: dir });
+      if (r.code === 0) return { ok: true };
+      const text = `${r.stdout}\n${r.stderr}`;
+      if (/\[rejected\]|non-fast-forward|fetch first|stale info|\[remote rejected\]/.test(text)) {
+        return { ok: false, rejected: true, message: text.trim() };
+      }
+      throw new GitError(`cannot push to ${repo.url} (${repo.branch}): ${r.stderr.trim()}`);
+    },
+
+    async hasCommit(repo, sha) {
+      if (!/^[0-9a-f]{4,64}$/i.test(sha)) return false;
+      const dir = await ensureClone(repo);
+      const r = await runGit(['cat-file', '-e', `${sha}^{commit}`], { cwd: dir });
+      return r.code === 0;
+    },
+  };
+}

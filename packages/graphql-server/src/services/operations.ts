@@ -1,0 +1,250 @@
+import { applyUpdates } from '@revprov/merge-core';
+import type { JsonObject, MergeError } from '@revprov/merge-core';
+import { parse } from 'yaml';
+import type { ServerConfig } from '../config/config.js';
+import type { AdapterClient, AdapterOutcome } from './adapterClient.js';
+import type { CatalogService } from './catalog.js';
+import type { Clock } from './clock.js';
+import type { OperationEvents } from './events.js';
+import type { GitService } from './git.js';
+import { secretMasker } from './mask.js';
+import type { LogEntry, OperationRecord, StoredEngineError } from './operationModel.js';
+import { makeFailure } from './operationModel.js';
+import type { OperationsStore } from './operationsStore.js';
+import type { Outcome } from './userError.js';
+import { fail, ok, userError } from './userError.js';
+import { validateParams, withDefaults } from './validateParams.js';
+
+export interface RunInput {
+  componentRef: string;
+  environment: string;
+  params: unknown;
+}
+
+/** Starts, runs and records reverse provisioning operations. */
+export interface OperationService {
+  /**
+   * Validates everything that can be checked before calling the adapter (component, template,
+   * adapter, environment, params, YAML), records the operation as RUNNING and calls the adapter in
+   * the background. Expected failures come back as user errors; nothing is called then.
+   */
+  start(input: RunInput): Promise<Outcome<OperationRecord>>;
+  get(id: string): OperationRecord | null;
+  /** Resolves when the background run of `id` has finished (immediately when none is in flight). */
+  settled(id: string): Promise<void>;
+  /** Marks operations left RUNNING by a previous server process as FAILED. Returns how many. */
+  failInterrupted(): number;
+  /** Aborts in-flight adapter calls without recording an outcome (as a crash would). */
+  close(): Promise<void>;
+}
+
+const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+export function toStoredErrors(errors: readonly MergeError[]): StoredEngineError[] {
+  return errors.map((e) => ({
+    code: e.code,
+    message: e.message,
+    line: e.line ?? null,
+    col: e.col ?? null,
+    path: e.path ?? null,
+    source: e.source ?? null,
+  }));
+}
+
+export function createOperationService(deps: {
+  config: ServerConfig;
+  catalog: CatalogService;
+  git: GitService;
+  adapters: AdapterClient;
+  store: OperationsStore;
+  events: OperationEvents;
+  clock: Clock;
+}): OperationService {
+  const { config, catalog, git, adapters, store, events, clock } = deps;
+  const inFlight = new Map<string, Promise<void>>();
+  const controller = new AbortController();
+  let closed = false;
+
+  const serverLog = (level: LogEntry['level'], message: string): LogEntry => ({ timestamp: clock.now(), level, message, phase: 'server' });
+
+  function save(record: OperationRecord): void {
+    if (closed) return;
+    record.updatedAt = clock.now();
+    store.put(record);
+    events.publish(record.id);
+  }
+
+  async function execute(record: OperationRecord, adapterUrl: string, request: Parameters<AdapterClient['run']>[1], mask: (t: string) => string): Promise<void> {
+    let outcome: AdapterOutcome;
+    try {
+      outcome = await adapters.run(adapterUrl, request, {
+        intervalMs: config.polling.intervalMs,
+        timeoutMs: config.polling.timeoutMs,
+        signal: controller.signal,
+        onLogs: (logs) => {
+          record.adapterLogs = logs.map((l) => ({ ...l, message: mask(l.message) }));
+          save(record);
+        },
+      });
+    } catch (e) {
+      console.error(`operation ${record.id}: unexpected error calling the adapter`, e);
+      outcome = { status: 'FAILED', logs: [], failure: makeFailure({ errors: ['internal error while calling the tech adapter (see server log)'] }) };
+    }
+    if (closed) return;
+    record.adapterLogs = outcome.logs.map((l) => ({ ...l, message: mask(l.message) }));
+    if (outcome.status === 'FAILED') {
+      const f = outcome.failure;
+      const m = (xs: string[]): string[] => xs.map(mask);
+      record.failure = {
+        ...f,
+        message: mask(f.message),
+        userMessage: f.userMessage === null ? null : mask(f.userMessage),
+        problems: m(f.problems),
+        solutions: m(f.solutions),
+        errors: m(f.errors),
+        errorLogs: m(f.errorLogs),
+        display: m(f.display),
+      };
+      record.status = 'FAILED';
+      record.serverLogs.push(serverLog('ERROR', `reverse provisioning failed: ${record.failure.message}`));
+    } else {
+      const applied = applyUpdates(record.baseYaml, outcome.updates);
+      record.updates = outcome.updates;
+      record.updateErrors = toStoredErrors(applied.errors);
+      record.proposedYaml = applied.text;
+      for (const e of applied.errors) record.serverLogs.push(serverLog('WARNING', `update not applied: ${e.message}`));
+      record.status = 'COMPLETED';
+      record.serverLogs.push(serverLog('INFO', `reverse provisioning completed: ${Object.keys(outcome.updates).length} update(s) received`));
+    }
+    save(record);
+  }
+
+  const service: OperationService = {
+    async start(input) {
+      const component = await catalog.component(input.componentRef);
+      if (!component) return fail(userError('NOT_FOUND', `no component "${input.componentRef}" in the configured repositories`, ['input', 'componentRef']));
+      if (component.problem || !component.document) {
+        return fail(userError('INVALID_YAML', component.problem ?? `${component.path} cannot be read`, ['input', 'componentRef']));
+      }
+      const template = await catalog.templateFor(component);
+      if (!template) {
+        return fail(
+          userError(
+            'NO_TEMPLATE',
+            `component ${component.ref} cannot be reverse provisioned: no ReverseProvisioningTemplate lists its useCaseTemplateId ${JSON.stringify(component.useCaseTemplateId)}`,
+            ['input', 'componentRef'],
+          ),
+        );
+      }
+      const adapter = catalog.adapterFor(component);
+      if (!adapter) {
+        return fail(
+          userError(
+            'NO_ADAPTER',
+            `no tech adapter is configured for infrastructureTemplateId ${JSON.stringify(component.infrastructureTemplateId)} (component ${component.ref})`,
+            ['input', 'componentRef'],
+          ),
+        );
+      }
+      if (!ENVIRONMENT.test(input.environment)) {
+        return fail(userError('INVALID_INPUT', `not a valid environment name: ${JSON.stringify(input.environment)}`, ['input', 'environment']));
+      }
+      const rawParams = input.params ?? {};
+      if (typeof rawParams !== 'object' || rawParams === null || Array.isArray(rawParams)) {
+        return fail(userError('INVALID_PARAMS', 'params must be an object of form values', ['input', 'params']));
+      }
+      const form = template.inputForm;
+      const params = withDefaults(form.schema, rawParams as Record<string, unknown>);
+      const issues = validateParams(form.schema, params);
+      if (issues.length > 0) {
+        return fail(...issues.map((i) => userError('INVALID_PARAMS', `params.${i.path.join('.')} ${i.message}`, ['input', 'params', ...i.path])));
+      }
+      const repo = component.repository;
+      const revision = component.revision;
+      const dir = component.path.includes('/') ? component.path.slice(0, component.path.lastIndexOf('/') + 1) : '';
+      const envFile = `environments/${input.environment}/configurations.yaml`;
+      const envText = await git.withLock(repo, async () => (await git.readFile(repo, revision, `${dir}${envFile}`)) ?? (await git.readFile(repo, revision, envFile)));
+      let environmentSpecificConfig: JsonObject = {};
+      if (envText !== null) {
+        try {
+          const v: unknown = parse(envText);
+          if (v && typeof v === 'object' && !Array.isArray(v)) environmentSpecificConfig = v as JsonObject;
+        } catch (e) {
+          return fail(userError('INVALID_YAML', `${envFile} is not valid YAML: ${(e as Error).message.split('\n')[0]}`, ['input', 'environment']));
+        }
+      }
+      const baseYaml = component.skeleton
+        ? ((await git.withLock(repo, () => git.readFile(repo, revision, component.targetPath))) ?? '')
+        : component.catalogInfo;
+
+      const mask = secretMasker(form.secretFields.map((k) => params[k]));
+      const now = clock.now();
+      const record: OperationRecord = {
+        id: clock.newId(),
+        componentRef: component.ref,
+        environment: input.environment,
+        status: 'RUNNING',
+        createdAt: now,
+        updatedAt: now,
+        serverLogs: [
+          {
+            timestamp: now,
+            level: 'INFO',
+            message: mask(`calling tech adapter ${adapter.url} for ${component.ref} (environment ${input.environment}, template ${template.name}, revision ${revision.slice(0, 12)})`),
+            phase: 'server',
+          },
+        ],
+        adapterLogs: [],
+        failure: null,
+        updates: null,
+        updateErrors: [],
+        repository: repo,
+        filePath: component.targetPath,
+        baseRevision: revision,
+        baseYaml,
+        proposedYaml: null,
+      };
+      store.insert(record);
+      events.publish(record.id);
+      const request = {
+        useCaseTemplateId: component.useCaseTemplateId ?? '',
+        environment: input.environment,
+        params: { ...(params as JsonObject), environmentSpecificConfig },
+        catalogInfo: component.document,
+      };
+      const run = execute(record, adapter.url, request, mask).finally(() => inFlight.delete(record.id));
+      inFlight.set(record.id, run);
+      return ok(record);
+    },
+
+    get(id) {
+      return store.get(id);
+    },
+
+    async settled(id) {
+      await inFlight.get(id);
+    },
+
+    failInterrupted() {
+      const ids = store.running();
+      for (const id of ids) {
+        const record = store.get(id);
+        if (!record) continue;
+        const message = 'the server stopped while this operation was running; its result was lost. Run reverse provisioning again.';
+        record.status = 'FAILED';
+        record.failure = makeFailure({ errors: [message] });
+        record.serverLogs.push(serverLog('ERROR', message));
+        record.updatedAt = clock.now();
+        store.put(record);
+      }
+      return ids.length;
+    },
+
+    async close() {
+      closed = true;
+      controller.abort();
+      await Promise.allSettled([...inFlight.values()]);
+    },
+  };
+  return service;
+}

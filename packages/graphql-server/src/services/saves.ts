@@ -1,0 +1,196 @@
+import { applyChanges, merge3, parseYaml } from '@revprov/merge-core';
+import type { ChangeSet, MergeError } from '@revprov/merge-core';
+import type { GitService } from './git.js';
+import { GitError } from './git.js';
+import type { OperationRecord } from './operationModel.js';
+import type { OperationService } from './operations.js';
+import { selectedConflicts, unmatched } from './selection.js';
+import type { Outcome, UserError } from './userError.js';
+import { fail, ok, userError } from './userError.js';
+
+/** The file as it is now on the branch, and the operation's change set against it. */
+export interface CurrentView {
+  revision: string;
+  yaml: string | null;
+  changeSet: ChangeSet | null;
+}
+
+export interface PreviewResult {
+  yaml: string;
+  applied: string[];
+  skipped: { id: string; reason: string }[];
+  revision: string;
+}
+
+export interface SaveInput {
+  operationId: string;
+  paths?: string[] | null;
+  yaml?: string | null;
+  message: string;
+  expectedRevision?: string | null;
+}
+
+export interface SaveResult {
+  commit: { sha: string; branch: string; repository: string; parent: string; path: string };
+  remerged: boolean;
+  yaml: string;
+}
+
+/** Change sets against the moving branch, previews, and saves (commit + compare-and-swap push). */
+export interface SaveService {
+  /** merge3(base, file at the branch head now, proposed), read fresh. */
+  current(op: OperationRecord): Promise<CurrentView>;
+  /** The selection applied to the file at the branch head. Writes nothing. */
+  preview(operationId: string, paths: string[]): Promise<Outcome<PreviewResult>>;
+  /**
+   * Commits on the branch head and pushes without force. When the head moved since the change set
+   * was computed, re-merges three-way on the new head and pushes only if clean; otherwise
+   * returns CONFLICT with the paths. Never overwrites a commit it did not merge.
+   */
+  save(input: SaveInput): Promise<Outcome<SaveResult>>;
+}
+
+const MAX_ATTEMPTS = 3;
+
+function yamlError(prefix: string, errors: readonly MergeError[], field: string[] | null): UserError {
+  const e = errors[0];
+  const where = e?.line !== undefined ? ` (line ${e.line}, column ${e.col ?? 1})` : '';
+  const which = e?.source === 'ours' ? 'the file on the branch' : e?.source === 'theirs' ? 'the proposed file' : e?.source === 'base' ? 'the base file' : prefix;
+  return userError('INVALID_YAML', `${which} cannot be read: ${e?.message ?? 'invalid YAML'}${where}`, field);
+}
+
+function completed(ops: OperationService, id: string): Outcome<OperationRecord & { proposedYaml: string }> {
+  const op = ops.get(id);
+  if (!op) return fail(userError('NOT_FOUND', `no operation "${id}"`, ['input', 'operationId']));
+  if (op.status !== 'COMPLETED' || op.proposedYaml === null) {
+    return fail(userError('NOT_COMPLETED', `operation ${id} is ${op.status}: only a COMPLETED operation can be applied or saved`, ['input', 'operationId']));
+  }
+  return ok(op as OperationRecord & { proposedYaml: string });
+}
+
+export function createSaveService(deps: { git: GitService; operations: OperationService }): SaveService {
+  const { git, operations } = deps;
+
+  async function readHead(op: OperationRecord): Promise<{ revision: string; yaml: string | null }> {
+    const revision = await git.fetchHead(op.repository);
+    return { revision, yaml: await git.readFile(op.repository, revision, op.filePath) };
+  }
+
+  /** The text to commit on `ours` (at `head`), or the user errors explaining why not. */
+  async function resolveText(op: OperationRecord & { proposedYaml: string }, input: SaveInput, head: string, ours: string): Promise<Outcome<{ text: string; remerged: boolean }>> {
+    if (input.paths) {
+      const cs = merge3({ base: op.baseYaml, ours, theirs: op.proposedYaml });
+      if (cs.errors.length > 0) return fail(yamlError('a file', cs.errors, ['input', 'operationId']));
+      const missing = unmatched(input.paths, cs.changes);
+      if (missing.length > 0) {
+        return fail(...missing.map((p) => userError('INVALID_INPUT', `no change of this operation at "${p}"`, ['input', 'paths', String(input.paths?.indexOf(p))], [p])));
+      }
+      const conflicts = selectedConflicts(input.paths, cs.changes);
+      if (conflicts.length > 0) return fail(conflictError(conflicts, head));
+      const result = applyChanges(ours, cs, input.paths);
+      if (result.errors.length > 0) return fail(userError('CONFLICT', `the selection cannot be applied: ${result.errors.map((e) => e.message).join('; ')}`, ['input', 'paths']));
+      const skipped = result.skipped.filter((s) => !/already/i.test(s.reason));
+      if (skipped.length > 0) {
+        return fail(conflictError(skipped.map((s) => s.id), head, skipped.map((s) => `${s.id}: ${s.reason}`).join('; ')));
+      }
+      const remerged = head !== (input.expectedRevision ?? op.baseRevision);
+      return ok({ text: result.text, remerged });
+    }
+    const yaml = input.yaml ?? '';
+    const expected = input.expectedRevision ?? op.baseRevision;
+    if (head === expected) return ok({ text: yaml, remerged: false });
+    // The branch moved under the user's text: three-way, base = what the user edited from.
+    const base = expected === op.baseRevision ? op.baseYaml : await git.readFile(op.repository, expected, op.filePath);
+    if (base === null) return fail(userError('INVALID_INPUT', `revision ${expected} has no ${op.filePath}`, ['input', 'expectedRevision']));
+    const cs = merge3({ base, ours, theirs: yaml });
+    if (cs.errors.length > 0) return fail(yamlError('a file', cs.errors, ['input', 'yaml']));
+    const conflicts = cs.changes.filter((c) => c.status === 'conflict').map((c) => c.id);
+    if (conflicts.length > 0) return fail(conflictError(conflicts, head));
+    const result = applyChanges(ours, cs);
+    if (result.errors.length > 0 || result.skipped.some((s) => !/already/i.test(s.reason))) {
+      const ids = result.skipped.map((s) => s.id);
+      return fail(conflictError(ids, head, [...result.errors.map((e) => e.message), ...result.skipped.map((s) => `${s.id}: ${s.reason}`)].join('; ')));
+    }
+    return ok({ text: result.text, remerged: true });
+  }
+
+  function conflictError(paths: string[], head: string, detail?: string): UserError {
+    return userError(
+      'CONFLICT',
+      `the branch moved (now at ${head.slice(0, 12)}) and changed the same places: ${paths.join(', ')}${detail ? ` (${detail})` : ''}. Nothing was written; run reverse provisioning again or choose other paths.`,
+      ['input', 'paths'],
+      paths,
+    );
+  }
+
+  return {
+    async current(op) {
+      const head = await git.withLock(op.repository, () => readHead(op));
+      if (op.status !== 'COMPLETED' || op.proposedYaml === null) return { revision: head.revision, yaml: head.yaml, changeSet: null };
+      if (head.yaml === null) {
+        return { revision: head.revision, yaml: null, changeSet: { changes: [], summary: { total: 0, clean: 0, conflict: 0, applied: 0 }, errors: [] } };
+      }
+      return { revision: head.revision, yaml: head.yaml, changeSet: merge3({ base: op.baseYaml, ours: head.yaml, theirs: op.proposedYaml }) };
+    },
+
+    async preview(operationId, paths) {
+      const found = completed(operations, operationId);
+      if (!found.ok) return found;
+      const op = found.value;
+      const head = await git.withLock(op.repository, () => readHead(op));
+      if (head.yaml === null) return fail(userError('FILE_GONE', `${op.filePath} no longer exists on ${op.repository.branch}`, ['input', 'operationId']));
+      const cs = merge3({ base: op.baseYaml, ours: head.yaml, theirs: op.proposedYaml });
+      if (cs.errors.length > 0) return fail(yamlError('a file', cs.errors, ['input', 'operationId']));
+      const result = applyChanges(head.yaml, cs, paths);
+      if (result.errors.length > 0) return fail(yamlError('the result', result.errors, ['input', 'paths']));
+      const skipped = [...result.skipped, ...unmatched(paths, cs.changes).map((id) => ({ id, reason: 'no change of this operation at this path' }))];
+      return ok({ yaml: result.text, applied: result.applied, skipped, revision: head.revision });
+    },
+
+    async save(input) {
+      const found = completed(operations, input.operationId);
+      if (!found.ok) return found;
+      const op = found.value;
+      const hasPaths = Array.isArray(input.paths);
+      const hasYaml = typeof input.yaml === 'string';
+      if (hasPaths === hasYaml) return fail(userError('INVALID_INPUT', 'give exactly one of paths or yaml', ['input', hasPaths ? 'yaml' : 'paths']));
+      if (hasPaths && input.paths?.length === 0) return fail(userError('INVALID_INPUT', 'select at least one path', ['input', 'paths']));
+      if (input.message.trim() === '') return fail(userError('INVALID_INPUT', 'a commit message is required', ['input', 'message']));
+      if (hasYaml) {
+        const parsed = parseYaml(input.yaml ?? '');
+        if (parsed.errors.length > 0) return fail(yamlError('the given yaml', parsed.errors, ['input', 'yaml']));
+      }
+      const repo = op.repository;
+      if (input.expectedRevision && !(await git.withLock(repo, async () => { await git.fetchHead(repo); return git.hasCommit(repo, input.expectedRevision ?? ''); }))) {
+        return fail(userError('INVALID_INPUT', `unknown revision ${input.expectedRevision}`, ['input', 'expectedRevision']));
+      }
+      return git.withLock(repo, async () => {
+        try {
+          for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            const head = await readHead(op);
+            if (head.yaml === null) return fail<SaveResult>(userError('FILE_GONE', `${op.filePath} no longer exists on ${repo.branch}`, ['input', 'operationId']));
+            const resolved = await resolveText(op, input, head.revision, head.yaml);
+            if (!resolved.ok) return resolved;
+            if (resolved.value.text === head.yaml) {
+              return fail<SaveResult>(userError('NO_CHANGES', `${op.filePath} on ${repo.branch} already has this content: nothing to commit`, ['input', hasPaths ? 'paths' : 'yaml']));
+            }
+            const sha = await git.commitFile(repo, { parent: head.revision, file: op.filePath, content: resolved.value.text, message: input.message });
+            const pushed = await git.push(repo, sha);
+            if (pushed.ok) {
+              return ok<SaveResult>({
+                commit: { sha, branch: repo.branch, repository: repo.url, parent: head.revision, path: op.filePath },
+                remerged: resolved.value.remerged || attempt > 1,
+                yaml: resolved.value.text,
+              });
+            }
+            // Someone pushed between our fetch and our push: merge again on the new head.
+          }
+          return fail<SaveResult>(userError('GIT_ERROR', `the branch ${repo.branch} kept moving during ${MAX_ATTEMPTS} attempts; nothing was written`, ['input', 'operationId']));
+        } catch (e) {
+          if (e instanceof GitError) return fail<SaveResult>(userError('GIT_ERROR', e.message, ['input', 'operationId']));
+          throw e;
+        }
+      });
+    },
+  };
+}
