@@ -19,7 +19,7 @@ export function renderYaml(docs: readonly Json[], style: YamlStyle): string {
 
 const COMMENTS = ['# note', '#tight', '# key: value', '# - item', '#   spaced  out', '# ünïcode ✓', '# TODO: fix'];
 
-const Q = { logLevel: 'silent' } as const;
+const Q = { logLevel: 'error' } as const;
 
 const plainCache = new Map<string, boolean>();
 
