@@ -1,0 +1,33 @@
+import { performance } from 'node:perf_hooks';
+import { measure, type Timing } from './measure.js';
+
+/** How long to spend per operation for one workload size; the run count follows from it. */
+export interface Budget {
+  /** Target total time of the timed runs, milliseconds. */
+  ms: number;
+  /** Fewest and most timed runs. */
+  minRuns: number;
+  maxRuns: number;
+  /** Extra untimed runs after the probe. */
+  warmup: number;
+}
+
+/** Budgets by input size: small inputs get many runs, 10 MB a few (bench ≤ ~10 min on 2 cores). */
+export function budgetFor(bytes: number): Budget {
+  if (bytes < 200_000) return { ms: 3_000, minRuns: 10, maxRuns: 40, warmup: 5 };
+  if (bytes < 3_000_000) return { ms: 8_000, minRuns: 3, maxRuns: 9, warmup: 1 };
+  return { ms: 25_000, minRuns: 2, maxRuns: 3, warmup: 0 };
+}
+
+/**
+ * Runs `fn` once untimed as a probe (its result is returned, for correctness checks), then times
+ * it: the run count is the budget divided by the probe time, clamped to the budget's bounds.
+ * `scale` < 1 shrinks the budget (peers that are known to be slow).
+ */
+export function timeOp<T>(name: string, fn: () => T, budget: Budget, scale = 1): { timing: Timing; output: T } {
+  const start = performance.now();
+  const output = fn();
+  const probe = Math.max(performance.now() - start, 0.001);
+  const runs = Math.max(budget.minRuns, Math.min(budget.maxRuns, Math.floor((budget.ms * scale) / probe)));
+  return { timing: measure(name, fn, { warmup: budget.warmup, iterations: runs }), output };
+}

@@ -1,0 +1,35 @@
+/**
+ * `npm run bench`: measures everything, prints progress to stderr and the markdown to stdout, and
+ * replaces the part of the top-level BENCHMARKS.md between `<!-- bench:start -->` and
+ * `<!-- bench:end -->` (unless `--no-write`). `--quick` measures only 20 KB and 1 MB, no memory.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runBench } from './harness.js';
+import { renderReport } from './report.js';
+import { FOUR_SPACE_SPECS, STANDARD_SPECS } from './workload/workload.js';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const sizes = quick ? STANDARD_SPECS.slice(0, 2) : STANDARD_SPECS;
+const large = STANDARD_SPECS[STANDARD_SPECS.length - 1];
+const results = await runBench({
+  specs: [...sizes, ...FOUR_SPACE_SPECS.slice(0, 2)],
+  ...(quick || large === undefined ? {} : { memorySpec: large }),
+  server: !args.has('--no-server'),
+  log: (line) => process.stderr.write(`${line}\n`),
+});
+const markdown = renderReport(results);
+process.stdout.write(`${markdown}\n`);
+
+const target = fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url));
+if (!args.has('--no-write') && existsSync(target)) {
+  const text = readFileSync(target, 'utf8');
+  const start = text.indexOf('<!-- bench:start -->');
+  const end = text.indexOf('<!-- bench:end -->');
+  if (start >= 0 && end > start) {
+    writeFileSync(target, `${text.slice(0, start)}<!-- bench:start -->\n${markdown}\n${text.slice(end)}`);
+    process.stderr.write(`updated ${target}\n`);
+  }
+}
+writeFileSync(fileURLToPath(new URL('./results.json', import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,0 +1,146 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, parseDocument } from 'yaml';
+import { checkMerged } from './check.js';
+import { reverseMerge, tenPercent, type Engine } from './engine.js';
+import { lineDelta } from './fidelity.js';
+import { gitMergeFile, jsondiffpatchDiff, microdiffDiff, writeMergeFiles, yamlDiffPatchMerge } from './peers.js';
+import { timeOp, type Budget } from './plan.js';
+import type { FidelityRow, OpRow, PeerRow } from './results.js';
+import type { Workload } from './workload/workload.js';
+
+/** Operation names as they appear in the tables. */
+export const OP = {
+  applyUpdates: 'applyUpdates',
+  diff: 'diff',
+  merge3: 'merge3',
+  applyAll: 'applyChanges (all)',
+  apply10: 'applyChanges (10%)',
+  mergeToText: 'merge3 + applyChanges',
+  whole: 'reverse-provisioning merge',
+} as const;
+
+export interface WorkloadBenchOptions {
+  budget: Budget;
+  peers: boolean;
+  /** jsondiffpatch is quadratic: skip it above this many columns. */
+  jsondiffpatchMaxColumns: number;
+  log: (line: string) => void;
+}
+
+/**
+ * Measures one workload: the parse floor, every engine operation (when the engine is there), the
+ * peers on the same inputs, and the fidelity of every full-merge output against the ideal one
+ * (git merge-file's, which is byte-exact here because the two sides never touch adjacent lines).
+ */
+export function benchWorkload(
+  w: Workload,
+  engine: Engine | undefined,
+  options: WorkloadBenchOptions,
+): { ops: OpRow[]; peers: PeerRow[]; fidelity: FidelityRow[] } {
+  const label = w.spec.label;
+  const bytes = Buffer.byteLength(w.base);
+  const { budget, log } = options;
+  const time = <T>(name: string, fn: () => T, scale = 1) => {
+    const r = timeOp(`${label} ${name}`, fn, budget, scale);
+    log(`  ${label.padEnd(16)} ${name.padEnd(34)} ${r.timing.median.toFixed(1).padStart(10)} ms  (${r.timing.samples} runs)`);
+    return r;
+  };
+
+  const pBase = time('parseDocument(base)', () => parseDocument(w.base)).timing.median;
+  const pOurs = time('parseDocument(ours)', () => parseDocument(w.ours)).timing.median;
+  const pTheirs = time('parseDocument(theirs)', () => parseDocument(w.theirsText)).timing.median;
+
+  const ops: OpRow[] = [];
+  const peers: PeerRow[] = [];
+  const fidelity: FidelityRow[] = [];
+  const row = (op: string, floorOf: string, floorMs: number, ms: number, runs: number, problem?: string): void => {
+    ops.push({ workload: label, bytes, op, floorOf, floorMs, ms, runs, ...(problem !== undefined ? { problem } : {}) });
+  };
+  const errorsOf = (errors: readonly { code: string; message: string }[]): string | undefined =>
+    errors.length > 0 ? `${errors.length} errors, first: ${errors[0]?.code} ${errors[0]?.message}` : undefined;
+
+  const dir = mkdtempSync(join(tmpdir(), 'revprov-bench-'));
+  try {
+    const files = writeMergeFiles(dir, { base: w.base, ours: w.ours, theirs: w.theirsText });
+    const ideal = gitMergeFile(files);
+
+    let oursMergeMs: number | undefined;
+    let oursDiffMs: number | undefined;
+    let oursMerged: string | undefined;
+    let wholeMerged: string | undefined;
+    if (engine !== undefined) {
+      const au = time(OP.applyUpdates, () => engine.applyUpdates(w.base, w.updates));
+      row(OP.applyUpdates, 'base', pBase, au.timing.median, au.timing.samples, errorsOf(au.output.errors));
+
+      const d = time(OP.diff, () => engine.diff(w.base, w.theirsText));
+      oursDiffMs = d.timing.median;
+      row(OP.diff, 'base + theirs', pBase + pTheirs, d.timing.median, d.timing.samples, errorsOf(d.output.errors));
+
+      const input = { base: w.base, ours: w.ours, theirs: w.theirsText };
+      const m = time(OP.merge3, () => engine.merge3(input));
+      const cs = m.output;
+      row(OP.merge3, 'base + ours + theirs', pBase + pOurs + pTheirs, m.timing.median, m.timing.samples,
+        errorsOf(cs.errors) ?? (cs.summary.conflict > 0 ? `${cs.summary.conflict} unexpected conflicts` : undefined));
+
+      const all = time(OP.applyAll, () => engine.applyChanges(w.ours, cs));
+      row(OP.applyAll, 'ours', pOurs, all.timing.median, all.timing.samples,
+        errorsOf(all.output.errors) ?? checkMerged(all.output.text, w));
+
+      const selection = tenPercent(cs);
+      const some = time(OP.apply10, () => engine.applyChanges(w.ours, cs, selection));
+      row(OP.apply10, 'ours', pOurs, some.timing.median, some.timing.samples, errorsOf(some.output.errors));
+
+      const mt = time(OP.mergeToText, () => engine.applyChanges(w.ours, engine.merge3(input)).text);
+      oursMergeMs = mt.timing.median;
+      oursMerged = mt.output;
+      row(OP.mergeToText, 'base + ours + theirs', pBase + pOurs + pTheirs, mt.timing.median, mt.timing.samples,
+        checkMerged(mt.output, w));
+
+      const whole = time(OP.whole, () => reverseMerge(engine, w.base, w.ours, w.updates));
+      wholeMerged = whole.output.result.text;
+      row(OP.whole, 'base + ours', pBase + pOurs, whole.timing.median, whole.timing.samples,
+        errorsOf(whole.output.errors) ?? checkMerged(wholeMerged, w));
+    }
+
+    if (options.peers) {
+      const peer = (tool: string, task: string, versus: string, oursMs: number | undefined, ms?: number, runs?: number, note?: string) =>
+        peers.push({ workload: label, tool, task, versus, ...(oursMs !== undefined ? { oursMs } : {}), ...(ms !== undefined ? { ms, runs } : {}), ...(note !== undefined ? { note } : {}) });
+
+      const ydp = time('yaml-diff-patch', () => yamlDiffPatchMerge(w.base, w.ours, w.theirsText), 0.5);
+      peer('yaml-diff-patch', 'three-way merge to text', OP.mergeToText, oursMergeMs, ydp.timing.median, ydp.timing.samples,
+        checkMerged(ydp.output, w));
+
+      const git = time('git merge-file -p', () => gitMergeFile(files), 0.5);
+      peer('git merge-file -p', 'three-way merge to text (line-level, spawned)', OP.mergeToText, oursMergeMs, git.timing.median,
+        git.timing.samples, git.output.conflicts > 0 ? `${git.output.conflicts} conflicts` : checkMerged(git.output.text, w));
+
+      const baseValue: unknown = parse(w.base);
+      const theirsValue: unknown = parse(w.theirsText);
+      if (w.spec.columns <= options.jsondiffpatchMaxColumns) {
+        const jdp = time('jsondiffpatch (objectHash)', () => jsondiffpatchDiff(baseValue, theirsValue), 0.5);
+        peer('jsondiffpatch', 'diff of parsed values, columns by name', OP.diff, oursDiffMs, jdp.timing.median, jdp.timing.samples);
+      } else {
+        peer('jsondiffpatch', 'diff of parsed values, columns by name', OP.diff, oursDiffMs, undefined, undefined,
+          `not run: its array diff is quadratic (LCS), ~${((w.spec.columns / 5000) ** 2).toFixed(0)}× the 1 MB time`);
+      }
+      const md = time('microdiff', () => microdiffDiff(baseValue, theirsValue));
+      peer('microdiff', 'diff of parsed values (positional arrays)', OP.diff, oursDiffMs, md.timing.median, md.timing.samples,
+        `${md.output} changes reported (index-based: every column after a removal "changes")`);
+
+      const fid = (tool: string, text: string): void => {
+        fidelity.push({ workload: label, tool, correct: checkMerged(text, w) ?? 'yes', changed: lineDelta(w.ours, text), outsideIntended: lineDelta(ideal.text, text) });
+      };
+      if (ideal.conflicts === 0) {
+        if (oursMerged !== undefined) fid('revprov merge3 + applyChanges', oursMerged);
+        if (wholeMerged !== undefined) fid('revprov reverse-provisioning merge (theirs from applyUpdates)', wholeMerged);
+        fid('yaml-diff-patch', ydp.output);
+        fid('git merge-file (the ideal here)', ideal.text);
+      }
+    }
+    return { ops, peers, fidelity };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
