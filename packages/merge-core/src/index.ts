@@ -15,5 +15,17 @@ export { DEFAULT_LIST_RULES, DEFAULT_LIMITS } from './model/options.js';
 export type { Path, PathSegment } from './model/path.js';
 export { parsePath, formatPath } from './model/path.js';
 
-// apply (low level)
+// parse
+export { parseYaml } from './parse/parseYaml.js';
+
+// diff
+export { diff } from './diff/diff.js';
+export { merge3 } from './diff/merge3.js';
+
+// select + apply
+export { applyChanges } from './apply/applyChanges.js';
+export { applyUpdates } from './apply/applyUpdates.js';
+export type { ApplyUpdatesResult } from './apply/applyUpdates.js';
+export { applyEdits } from './apply/applyEdits.js';
+export type { ApplyEditsResult } from './apply/applyEdits.js';
 export type { Edit } from './apply/edit.js';

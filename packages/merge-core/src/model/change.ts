@@ -37,6 +37,11 @@ export interface Change {
    * `index` segment), or `null` when it comes first. New text is placed after that sibling.
    */
   after?: PathSegment | null;
+  /**
+   * For `move`: the identity field the listed element ids refer to (`name` for a keyed list),
+   * `null` when the elements are scalars identified by their value.
+   */
+  field?: string | null;
 }
 
 export interface ChangeSummary {

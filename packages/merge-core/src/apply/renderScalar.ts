@@ -1,0 +1,68 @@
+import type { JsonPrimitive } from '../model/json.js';
+
+import type { QuoteStyle } from '../locate/detectStyle.js';
+
+const YAML11_SPECIAL =
+  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|<<|=)$/;
+const NUMBER_LIKE = /^[-+]?(?:\.?[0-9]|\.(?:inf|Inf|INF|nan|NaN|NAN)$)/;
+const NON_PRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufeff\ufffe\uffff]/;
+
+/**
+ * True when `s` can be written as a plain scalar and read back as the same string by YAML 1.2
+ * and YAML 1.1 readers alike: so `"yes"`, `"1.0"`, `"null"`, `"0x1F"` are never written plain.
+ */
+export function isPlainSafe(s: string, inFlow: boolean): boolean {
+  if (s === '' || s.trim() !== s || /[\n\r\t]/.test(s) || NON_PRINTABLE.test(s)) return false;
+  if (YAML11_SPECIAL.test(s) || NUMBER_LIKE.test(s)) return false;
+  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(s) && !/^[-?:][^\s,[\]{}]/.test(s)) return false;
+  if (/^(?:---|\.\.\.)/.test(s)) return false;
+  if (s.includes(': ') || s.includes(' #') || s.endsWith(':')) return false;
+  if (inFlow && /[,[\]{}]/.test(s)) return false;
+  if (inFlow && /:[,[\]{}]/.test(s)) return false;
+  return true;
+}
+
+/** A double-quoted scalar; JSON escapes plus the YAML-only non-printables. */
+export function doubleQuoted(s: string): string {
+  return JSON.stringify(s).replace(NON_PRINTABLE_GLOBAL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+const NON_PRINTABLE_GLOBAL = new RegExp(NON_PRINTABLE.source, 'g');
+
+/**
+ * Text of a scalar in the requested quote style, falling back to a style that can represent the
+ * value exactly (single quotes cannot hold line breaks or non-printables; plain must be safe).
+ */
+export function renderScalar(value: JsonPrimitive, quote: QuoteStyle, inFlow = false): string {
+  if (value === null) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return '.nan';
+    if (!Number.isFinite(value)) return value > 0 ? '.inf' : '-.inf';
+    return Object.is(value, -0) ? '-0' : String(value);
+  }
+  if (quote === 'plain' && isPlainSafe(value, inFlow)) return value;
+  if (quote === 'single' && !/[\n\r]/.test(value) && !NON_PRINTABLE.test(value)) return `'${value.replace(/'/g, "''")}'`;
+  return doubleQuoted(value);
+}
+
+/** A key's text: plain when safe, double-quoted otherwise. */
+export function renderKey(key: string, inFlow = false): string {
+  return isPlainSafe(key, inFlow) ? key : doubleQuoted(key);
+}
+
+/**
+ * A literal block scalar (`|`, `|-`, `|+`) for a multi-line string, its lines indented by
+ * `indent` spaces; `null` when the string cannot be written as one (leading space on the first
+ * line, carriage returns, non-printables), so the caller quotes it instead.
+ */
+export function renderLiteral(value: string, indent: number, eol: string): string | null {
+  if (!value.includes('\n') || /\r/.test(value) || NON_PRINTABLE.test(value) || /^[ \t]/.test(value) || /^\n/.test(value)) return null;
+  const body = value.replace(/\n+$/, '');
+  const trailing = value.length - body.length;
+  const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
+  const pad = ' '.repeat(indent);
+  const lines = body.split('\n').map((l) => (l === '' ? '' : pad + l));
+  let out = `|${chomp}${eol}${lines.join(eol)}${eol}`;
+  for (let i = 1; i < trailing; i++) out += eol;
+  return out;
+}

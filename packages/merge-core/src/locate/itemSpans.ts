@@ -1,0 +1,104 @@
+import { isCollection, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { lineEnd, lineKind, lineStart, startsLine, indentAt } from './lines.js';
+
+/**
+ * The text an element of a block collection owns, so that removing or moving it carries its own
+ * comments and nothing of its neighbours':
+ * - `start`: first byte of the element's region, including the comment lines directly above it
+ *   (no blank line between); for a compact element that shares its line with a parent indicator
+ *   (`- name: x`), the element's own first byte;
+ * - `itemStart`: the element's key / dash (after its leading comments);
+ * - `end`: just past the line break of its last line, including the trailing comment on that line
+ *   and following comment lines indented deeper than the element.
+ * Blank lines and comments detached from an element stay where they are.
+ */
+export interface ItemSpan {
+  start: number;
+  itemStart: number;
+  end: number;
+  /** Column of the key or dash. */
+  col: number;
+  /** The element shares its first line with its parent's indicator. */
+  midLine: boolean;
+}
+
+interface CstItem {
+  start: { type: string; offset: number }[];
+  key?: { offset: number } | null;
+  sep?: { type: string; offset: number }[];
+  value?: { offset: number } | null;
+}
+
+function itemStartOffset(coll: YAMLMap | YAMLSeq, i: number, cst: CstItem | undefined): number {
+  if (cst) {
+    for (const t of cst.start) if (t.type !== 'space' && t.type !== 'newline' && t.type !== 'comment') return t.offset;
+    if (cst.key) return cst.key.offset;
+    const sep = cst.sep?.find((t) => t.type !== 'space' && t.type !== 'newline' && t.type !== 'comment');
+    if (sep) return sep.offset;
+    if (cst.value) return cst.value.offset;
+  }
+  const item = coll.items[i] as Pair | Node | null;
+  if (isMap(coll)) {
+    const key = (item as Pair).key as Node | null;
+    return key?.range?.[0] ?? 0;
+  }
+  return (item as Node | null)?.range?.[0] ?? 0;
+}
+
+/** Offset just past the last meaningful character of a node (a block scalar: past its last line break). */
+export function contentEnd(text: string, node: Node | null | undefined, fallback: number): number {
+  if (!node || !node.range) return fallback;
+  if (isCollection(node) && !node.flow) {
+    const last = node.items[node.items.length - 1] as Pair | Node | null | undefined;
+    if (last === undefined) return node.range[1];
+    if (isMap(node)) {
+      const pair = last as Pair;
+      const key = pair.key as Node | null;
+      return contentEnd(text, pair.value as Node | null, key?.range?.[1] ?? node.range[1]);
+    }
+    return contentEnd(text, last as Node | null, node.range[1]);
+  }
+  if (isScalar(node) && node.value === null && node.range[0] === node.range[1]) return fallback;
+  return node.range[1];
+}
+
+/** Spans of every element of a block mapping or sequence, in order. */
+export function blockItemSpans(text: string, coll: YAMLMap | YAMLSeq): ItemSpan[] {
+  const token = (coll as { srcToken?: { items?: CstItem[] } }).srcToken;
+  const cstItems = (token?.items ?? []).filter((it) =>
+    isSeq(coll) ? it.start.some((t) => t.type === 'seq-item-ind') : Boolean(it.key || it.sep || it.value),
+  );
+  const aligned = cstItems.length === coll.items.length;
+  const spans: ItemSpan[] = [];
+  let prevEnd = -1;
+  for (let i = 0; i < coll.items.length; i++) {
+    const itemStart = itemStartOffset(coll, i, aligned ? cstItems[i] : undefined);
+    const item = coll.items[i] as Pair | Node | null;
+    let last: number;
+    if (isMap(coll)) {
+      const pair = item as Pair;
+      const key = pair.key as Node | null;
+      last = contentEnd(text, pair.value as Node | null, key?.range?.[1] ?? itemStart + 1);
+    } else {
+      last = contentEnd(text, item as Node | null, itemStart + 1);
+    }
+    const ls = lineStart(text, itemStart);
+    const midLine = !startsLine(text, itemStart);
+    const col = itemStart - ls;
+    let end = lineEnd(text, Math.max(itemStart, last - 1));
+    // trailing comment lines indented deeper than the element belong to it
+    while (end < text.length && lineKind(text, end) === 'comment' && indentAt(text, end) > col) end = lineEnd(text, end);
+    let start = midLine ? itemStart : ls;
+    if (!midLine) {
+      while (start > 0) {
+        const prev = lineStart(text, start - 1);
+        if (prev <= prevEnd - 1 || prev < prevEnd || lineKind(text, prev) !== 'comment') break;
+        start = prev;
+      }
+    }
+    if (start < prevEnd) start = prevEnd;
+    spans.push({ start, itemStart, end, col, midLine });
+    prevEnd = end;
+  }
+  return spans;
+}
