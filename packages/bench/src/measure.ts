@@ -20,9 +20,10 @@ const runGc = (): void => (globalThis as { gc?: () => void }).gc?.();
 /**
  * Times `fn` with tinybench: `warmup` untimed calls, then exactly `iterations` timed calls, with a
  * full GC before each call when the process runs with `--expose-gc` (so one run's garbage is not
- * billed to the next). Throws if `fn` throws: a benchmark of a failing call means nothing.
+ * billed to the next). `prepare`, if given, runs untimed before each call (fresh inputs).
+ * Throws if `fn` throws: a benchmark of a failing call means nothing.
  */
-export function measure(name: string, fn: () => unknown, options: MeasureOptions): Timing {
+export function measure(name: string, fn: () => unknown, options: MeasureOptions, prepare?: () => void): Timing {
   const bench = new Bench({
     name,
     iterations: options.iterations,
@@ -32,7 +33,11 @@ export function measure(name: string, fn: () => unknown, options: MeasureOptions
     warmupTime: 0,
     throws: true,
   });
-  bench.add(name, fn, { async: false, beforeEach: runGc });
+  const beforeEach = (): void => {
+    prepare?.();
+    runGc();
+  };
+  bench.add(name, fn, { async: false, beforeEach });
   const [task] = bench.runSync();
   const result = task?.result;
   if (result === undefined || result.state !== 'completed') {

@@ -22,12 +22,24 @@ export function budgetFor(bytes: number): Budget {
 /**
  * Runs `fn` once untimed as a probe (its result is returned, for correctness checks), then times
  * it: the run count is the budget divided by the probe time, clamped to the budget's bounds.
- * `scale` < 1 shrinks the budget (peers that are known to be slow).
+ * Each call gets a fresh input from `inputs(i)`, prepared untimed (so no cache keyed by the input
+ * text can serve a timed call). `scale` < 1 shrinks the budget (peers known to be slow).
  */
-export function timeOp<T>(name: string, fn: () => T, budget: Budget, scale = 1): { timing: Timing; output: T } {
+export function timeOp<I, T>(
+  name: string,
+  inputs: (run: number) => I,
+  fn: (input: I) => T,
+  budget: Budget,
+  scale = 1,
+): { timing: Timing; output: T } {
+  let current = inputs(0);
   const start = performance.now();
-  const output = fn();
+  const output = fn(current);
   const probe = Math.max(performance.now() - start, 0.001);
   const runs = Math.max(budget.minRuns, Math.min(budget.maxRuns, Math.floor((budget.ms * scale) / probe)));
-  return { timing: measure(name, fn, { warmup: budget.warmup, iterations: runs }), output };
+  let run = 0;
+  const prepare = (): void => {
+    current = inputs(++run);
+  };
+  return { timing: measure(name, () => fn(current), { warmup: budget.warmup, iterations: runs }, prepare), output };
 }

@@ -7,6 +7,7 @@ import { reverseMerge, tenPercent, type Engine } from './engine.js';
 import { lineDelta } from './fidelity.js';
 import { gitMergeFile, jsondiffpatchDiff, microdiffDiff, writeMergeFiles, yamlDiffPatchMerge } from './peers.js';
 import { timeOp, type Budget } from './plan.js';
+import { textsFor, type Texts } from './variants.js';
 import type { FidelityRow, OpRow, PeerRow } from './results.js';
 import type { Workload } from './workload/workload.js';
 
@@ -42,15 +43,16 @@ export function benchWorkload(
   const label = w.spec.label;
   const bytes = Buffer.byteLength(w.base);
   const { budget, log } = options;
-  const time = <T>(name: string, fn: () => T, scale = 1) => {
-    const r = timeOp(`${label} ${name}`, fn, budget, scale);
+  const fresh = (run: number): Texts => textsFor(w, run);
+  const time = <T>(name: string, fn: (t: Texts) => T, scale = 1) => {
+    const r = timeOp(`${label} ${name}`, fresh, fn, budget, scale);
     log(`  ${label.padEnd(16)} ${name.padEnd(34)} ${r.timing.median.toFixed(1).padStart(10)} ms  (${r.timing.samples} runs)`);
     return r;
   };
 
-  const pBase = time('parseDocument(base)', () => parseDocument(w.base)).timing.median;
-  const pOurs = time('parseDocument(ours)', () => parseDocument(w.ours)).timing.median;
-  const pTheirs = time('parseDocument(theirs)', () => parseDocument(w.theirsText)).timing.median;
+  const pBase = time('parseDocument(base)', (t) => parseDocument(t.base)).timing.median;
+  const pOurs = time('parseDocument(ours)', (t) => parseDocument(t.ours)).timing.median;
+  const pTheirs = time('parseDocument(theirs)', (t) => parseDocument(t.theirs)).timing.median;
 
   const ops: OpRow[] = [];
   const peers: PeerRow[] = [];
@@ -71,34 +73,33 @@ export function benchWorkload(
     let oursMerged: string | undefined;
     let wholeMerged: string | undefined;
     if (engine !== undefined) {
-      const au = time(OP.applyUpdates, () => engine.applyUpdates(w.base, w.updates));
+      const au = time(OP.applyUpdates, (t) => engine.applyUpdates(t.base, w.updates));
       row(OP.applyUpdates, 'base', pBase, au.timing.median, au.timing.samples, errorsOf(au.output.errors));
 
-      const d = time(OP.diff, () => engine.diff(w.base, w.theirsText));
+      const d = time(OP.diff, (t) => engine.diff(t.base, t.theirs));
       oursDiffMs = d.timing.median;
       row(OP.diff, 'base + theirs', pBase + pTheirs, d.timing.median, d.timing.samples, errorsOf(d.output.errors));
 
-      const input = { base: w.base, ours: w.ours, theirs: w.theirsText };
-      const m = time(OP.merge3, () => engine.merge3(input));
+      const m = time(OP.merge3, (t) => engine.merge3(t));
       const cs = m.output;
       row(OP.merge3, 'base + ours + theirs', pBase + pOurs + pTheirs, m.timing.median, m.timing.samples,
         errorsOf(cs.errors) ?? (cs.summary.conflict > 0 ? `${cs.summary.conflict} unexpected conflicts` : undefined));
 
-      const all = time(OP.applyAll, () => engine.applyChanges(w.ours, cs));
+      const all = time(OP.applyAll, (t) => engine.applyChanges(t.ours, cs));
       row(OP.applyAll, 'ours', pOurs, all.timing.median, all.timing.samples,
         errorsOf(all.output.errors) ?? checkMerged(all.output.text, w));
 
       const selection = tenPercent(cs);
-      const some = time(OP.apply10, () => engine.applyChanges(w.ours, cs, selection));
+      const some = time(OP.apply10, (t) => engine.applyChanges(t.ours, cs, selection));
       row(OP.apply10, 'ours', pOurs, some.timing.median, some.timing.samples, errorsOf(some.output.errors));
 
-      const mt = time(OP.mergeToText, () => engine.applyChanges(w.ours, engine.merge3(input)).text);
+      const mt = time(OP.mergeToText, (t) => engine.applyChanges(t.ours, engine.merge3(t)).text);
       oursMergeMs = mt.timing.median;
       oursMerged = mt.output;
       row(OP.mergeToText, 'base + ours + theirs', pBase + pOurs + pTheirs, mt.timing.median, mt.timing.samples,
         checkMerged(mt.output, w));
 
-      const whole = time(OP.whole, () => reverseMerge(engine, w.base, w.ours, w.updates));
+      const whole = time(OP.whole, (t) => reverseMerge(engine, t.base, t.ours, w.updates));
       wholeMerged = whole.output.result.text;
       row(OP.whole, 'base + ours', pBase + pOurs, whole.timing.median, whole.timing.samples,
         errorsOf(whole.output.errors) ?? checkMerged(wholeMerged, w));
@@ -108,7 +109,7 @@ export function benchWorkload(
       const peer = (tool: string, task: string, versus: string, oursMs: number | undefined, ms?: number, runs?: number, note?: string) =>
         peers.push({ workload: label, tool, task, versus, ...(oursMs !== undefined ? { oursMs } : {}), ...(ms !== undefined ? { ms, runs } : {}), ...(note !== undefined ? { note } : {}) });
 
-      const ydp = time('yaml-diff-patch', () => yamlDiffPatchMerge(w.base, w.ours, w.theirsText), 0.5);
+      const ydp = time('yaml-diff-patch', (t) => yamlDiffPatchMerge(t.base, t.ours, t.theirs), 0.5);
       peer('yaml-diff-patch', 'three-way merge to text', OP.mergeToText, oursMergeMs, ydp.timing.median, ydp.timing.samples,
         checkMerged(ydp.output, w));
 

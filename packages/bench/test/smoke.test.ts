@@ -6,6 +6,7 @@ import { runBench } from '../src/harness.js';
 import { gitMergeFile, writeMergeFiles } from '../src/peers.js';
 import { renderReport } from '../src/report.js';
 import { fitScaling } from '../src/scaling.js';
+import { OP } from '../src/workloadBench.js';
 import { STANDARD_SPECS, SCHEMA_PATH, makeWorkload } from '../src/workload/workload.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,4 +77,20 @@ describe('harness on the 20 KB workload', () => {
     expect(markdown).toContain('### Targets');
     expect(markdown).toContain('| 20 KB | yaml-diff-patch |');
   });
+
+  it('measures every engine operation with correct outputs', async () => {
+    const results = await runBench({ specs: [small], budget: once, peers: true });
+    expect(results.engineMissing).toEqual([]);
+    expect(results.ops.map((o) => o.op)).toEqual(Object.values(OP));
+    for (const o of results.ops) {
+      expect(o.problem, `${o.op}: ${o.problem}`).toBeUndefined();
+      expect(o.ms).toBeGreaterThan(0);
+      expect(o.floorMs).toBeGreaterThan(0);
+    }
+    const fidelity = Object.fromEntries(results.fidelity.map((f) => [f.tool, f]));
+    expect(fidelity['revprov merge3 + applyChanges']?.correct).toBe('yes');
+    expect(fidelity['revprov reverse-provisioning merge (theirs from applyUpdates)']?.correct).toBe('yes');
+    expect(results.peers.find((p) => p.tool === 'yaml-diff-patch')?.oursMs).toBeGreaterThan(0);
+  });
 });
+
