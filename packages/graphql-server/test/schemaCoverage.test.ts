@@ -38,7 +38,7 @@ describe('schema.graphql', () => {
     for (const root of ROOTS) {
       const type = schema.getType(root);
       if (!isObjectType(type)) throw new Error(`${root} missing`);
-      const map = (resolvers as Record<string, Record<string, unknown>>)[root] ?? {};
+      const map = (resolvers as unknown as Record<string, Record<string, unknown>>)[root] ?? {};
       expect(Object.keys(type.getFields()).sort(), root).toEqual(Object.keys(map).sort());
     }
   });
@@ -47,7 +47,7 @@ describe('schema.graphql', () => {
     const problems: string[] = [];
     for (const t of ours) {
       if (!isObjectType(t) || ROOTS.includes(t.name)) continue;
-      const explicit = Object.keys((resolvers as Record<string, Record<string, unknown>>)[t.name] ?? {});
+      const explicit = Object.keys((resolvers as unknown as Record<string, Record<string, unknown>>)[t.name] ?? {});
       const defaults = defaultFields[t.name] ?? [];
       for (const f of Object.keys(t.getFields())) {
         const n = Number(explicit.includes(f)) + Number(defaults.includes(f));

@@ -1,4 +1,5 @@
-import type { Change, ChangeSet, ChangeSummary, MergeError } from '@revprov/merge-core';
+import type { Change, ChangeSummary } from '@revprov/merge-core';
+import type { PlainChangeSet } from '../services/plainErrors.js';
 import type { RepositoryConfig } from '../config/config.js';
 import type { ComponentRecord, TemplateRecord } from '../services/entities.js';
 import type { InputForm, InputFormPage } from '../services/inputForm.js';
@@ -30,11 +31,11 @@ export const defaultFields: Record<string, string[]> = {
     'id', 'componentRef', 'environment', 'status', 'createdAt', 'updatedAt', 'failure', 'updates', 'updateErrors',
     'repository', 'filePath', 'baseRevision', 'baseYaml', 'proposedYaml',
   ),
-  ChangeSet: fields<ChangeSet>()('changes', 'summary', 'errors'),
+  ChangeSet: fields<PlainChangeSet>()('changes', 'summary', 'errors'),
   Change: fields<Change>()('id', 'path', 'kind', 'status', 'base', 'ours', 'theirs'),
   ChangeSummary: fields<ChangeSummary>()('total', 'clean', 'conflict', 'applied'),
-  EngineError: fields<MergeError & StoredEngineError>()('code', 'message', 'line', 'col', 'path', 'source'),
-  ApplyUpdatesResult: fields<{ text: string; errors: MergeError[] }>()('text', 'errors'),
+  EngineError: fields<StoredEngineError>()('code', 'message', 'line', 'col', 'path', 'source'),
+  ApplyUpdatesResult: fields<{ text: string; errors: StoredEngineError[] }>()('text', 'errors'),
   SkippedChange: fields<{ id: string; reason: string }>()('id', 'reason'),
   ApplySelectedPathsPayload: fields<ApplyPayload>()('yaml', 'applied', 'skipped', 'revision', 'userErrors'),
   Commit: fields<SaveResult['commit']>()('sha', 'branch', 'repository', 'parent', 'path'),

@@ -1,14 +1,15 @@
 import { applyUpdates, diff, merge3 } from '@revprov/merge-core';
-import type { ChangeSet, MergeError } from '@revprov/merge-core';
+import type { PlainChangeSet } from '../services/plainErrors.js';
+import { toPlainChangeSet, toPlainErrors } from '../services/plainErrors.js';
+import type { StoredEngineError } from '../services/operationModel.js';
 import type { Resolver } from './context.js';
 
 /** The pure engine as queries: no service, no I/O. */
 export const engineQueries = {
-  diff: ((_p, { before, after }) => diff(before, after)) satisfies Resolver<unknown, { before: string; after: string }, ChangeSet>,
-  merge3: ((_p, { base, ours, theirs }) => merge3({ base, ours, theirs })) satisfies Resolver<unknown, { base: string; ours: string; theirs: string }, ChangeSet>,
-  applyUpdates: ((_p, { source, updates }) => applyUpdates(source, updates)) satisfies Resolver<
-    unknown,
-    { source: string; updates: unknown },
-    { text: string; errors: MergeError[] }
-  >,
+  diff: ((_p, { before, after }) => toPlainChangeSet(diff(before, after))) satisfies Resolver<unknown, { before: string; after: string }, PlainChangeSet>,
+  merge3: ((_p, { base, ours, theirs }) => toPlainChangeSet(merge3({ base, ours, theirs }))) satisfies Resolver<unknown, { base: string; ours: string; theirs: string }, PlainChangeSet>,
+  applyUpdates: ((_p, { source, updates }) => {
+    const r = applyUpdates(source, updates);
+    return { text: r.text, errors: toPlainErrors(r.errors) };
+  }) satisfies Resolver<unknown, { source: string; updates: unknown }, { text: string; errors: StoredEngineError[] }>,
 };

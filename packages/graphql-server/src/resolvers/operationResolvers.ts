@@ -1,5 +1,6 @@
-import type { ChangeSet } from '@revprov/merge-core';
 import type { LogEntry, OperationRecord } from '../services/operationModel.js';
+import type { PlainChangeSet } from '../services/plainErrors.js';
+import { toPlainChangeSet } from '../services/plainErrors.js';
 import type { CurrentView } from '../services/saves.js';
 import type { UserError } from '../services/userError.js';
 import type { Context, Resolver, SubscriptionResolver } from './context.js';
@@ -9,7 +10,7 @@ export const operationQueries = {
   reverseProvisioningOperation: ((_p, { id }, { services }) => services.operations.get(id)) satisfies Resolver<unknown, { id: string }, OperationRecord | null>,
 };
 
-interface RunArgs {
+export interface RunArgs {
   input: { componentRef: string; environment: string; params?: unknown };
 }
 
@@ -37,7 +38,10 @@ export const operationFields = {
   logs: ((op) => mergeLogs(op.serverLogs, op.adapterLogs)) satisfies Resolver<OperationRecord, unknown, LogEntry[]>,
   currentYaml: (async (op, _a, ctx) => (await view(op, ctx)).yaml) satisfies Resolver<OperationRecord, unknown, string | null>,
   currentRevision: (async (op, _a, ctx) => (await view(op, ctx)).revision) satisfies Resolver<OperationRecord, unknown, string>,
-  changeSet: (async (op, _a, ctx) => (await view(op, ctx)).changeSet) satisfies Resolver<OperationRecord, unknown, ChangeSet | null>,
+  changeSet: (async (op, _a, ctx) => {
+    const cs = (await view(op, ctx)).changeSet;
+    return cs && toPlainChangeSet(cs);
+  }) satisfies Resolver<OperationRecord, unknown, PlainChangeSet | null>,
 };
 
 /** Server entries and the adapter's latest list, in time order (server first on ties). */

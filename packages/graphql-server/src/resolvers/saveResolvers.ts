@@ -2,11 +2,11 @@ import type { PreviewResult, SaveResult } from '../services/saves.js';
 import type { UserError } from '../services/userError.js';
 import type { Resolver } from './context.js';
 
-interface ApplyArgs {
+export interface ApplyArgs {
   input: { operationId: string; paths: string[] };
 }
 
-interface SaveArgs {
+export interface SaveArgs {
   input: { operationId: string; paths?: string[] | null; yaml?: string | null; message: string; expectedRevision?: string | null };
 }
 

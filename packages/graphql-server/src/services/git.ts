@@ -57,6 +57,7 @@ function runGit(args: string[], options: { cwd?: string; input?: string; env?: N
     child.on('close', (code) =>
       resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
     );
+    child.stdin.on('error', () => undefined); // git may exit before reading stdin (EPIPE); its exit code tells
     child.stdin.end(options.input ?? '');
   });
 }

@@ -1,5 +1,5 @@
 import { applyUpdates } from '@revprov/merge-core';
-import type { JsonObject, MergeError } from '@revprov/merge-core';
+import type { JsonObject } from '@revprov/merge-core';
 import { parse } from 'yaml';
 import type { ServerConfig } from '../config/config.js';
 import type { AdapterClient, AdapterOutcome } from './adapterClient.js';
@@ -8,7 +8,8 @@ import type { Clock } from './clock.js';
 import type { OperationEvents } from './events.js';
 import type { GitService } from './git.js';
 import { secretMasker } from './mask.js';
-import type { LogEntry, OperationRecord, StoredEngineError } from './operationModel.js';
+import { toPlainErrors } from './plainErrors.js';
+import type { LogEntry, OperationRecord } from './operationModel.js';
 import { makeFailure } from './operationModel.js';
 import type { OperationsStore } from './operationsStore.js';
 import type { Outcome } from './userError.js';
@@ -39,17 +40,6 @@ export interface OperationService {
 }
 
 const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-export function toStoredErrors(errors: readonly MergeError[]): StoredEngineError[] {
-  return errors.map((e) => ({
-    code: e.code,
-    message: e.message,
-    line: e.line ?? null,
-    col: e.col ?? null,
-    path: e.path ?? null,
-    source: e.source ?? null,
-  }));
-}
 
 export function createOperationService(deps: {
   config: ServerConfig;
@@ -108,9 +98,18 @@ export function createOperationService(deps: {
       record.status = 'FAILED';
       record.serverLogs.push(serverLog('ERROR', `reverse provisioning failed: ${record.failure.message}`));
     } else {
-      const applied = applyUpdates(record.baseYaml, outcome.updates);
+      let applied: ReturnType<typeof applyUpdates>;
+      try {
+        applied = applyUpdates(record.baseYaml, outcome.updates);
+      } catch (e) {
+        console.error(`operation ${record.id}: the engine failed applying the updates`, e);
+        record.status = 'FAILED';
+        record.failure = makeFailure({ errors: ['internal error while applying the updates (see server log)'] });
+        save(record);
+        return;
+      }
       record.updates = outcome.updates;
-      record.updateErrors = toStoredErrors(applied.errors);
+      record.updateErrors = toPlainErrors(applied.errors);
       record.proposedYaml = applied.text;
       for (const e of applied.errors) record.serverLogs.push(serverLog('WARNING', `update not applied: ${e.message}`));
       record.status = 'COMPLETED';
