@@ -1,11 +1,12 @@
-import { isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { MergeError } from '../model/errors.js';
 import { hasOwn, isJsonObject, setOwn, type JsonObject, type JsonValue } from '../model/json.js';
 import { formatPath, type Path, type PathSegment } from '../model/path.js';
 import type { ParsedFile } from '../parse/parseYaml.js';
+import { aliasesInto } from '../locate/aliasesOf.js';
 import { documentStyle, localQuote, type RenderStyle } from '../locate/detectStyle.js';
-import { blockItemSpans, type ItemSpan } from '../locate/itemSpans.js';
-import { columnOf, lineStart } from '../locate/lines.js';
+import { blockItemSpans } from '../locate/itemSpans.js';
+import { columnOf, lineEnd, lineStart } from '../locate/lines.js';
 import { findElement, resolvePath, type NodeLocation } from '../locate/resolvePath.js';
 import type { Edit } from './edit.js';
 import {
@@ -59,6 +60,8 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
   const plans = new Map<Node, CollectionPlan>();
   const creations = new Map<Node | string, { loc: NodeLocation; value: JsonObject | JsonValue[]; edits: number[] }>();
   let seq = 0;
+  /** Nodes an edit replaces or removes, with the edit, for alias bookkeeping. */
+  const touched: { node: Node; edit: number; document: NodeLocation['document'] }[] = [];
   const planFor = (coll: YAMLMap | YAMLSeq, loc: NodeLocation): CollectionPlan => {
     let plan = plans.get(coll);
     if (!plan) plans.set(coll, (plan = { coll, loc, inserts: [], removes: new Map(), order: null }));
@@ -76,7 +79,10 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
       if (res.kind === 'found') {
         const s = replaceSplice(file, res.at, edit.value, seq++);
         if (s instanceof MergeError) failed.set(e, s);
-        else splices.push(s);
+        else {
+          splices.push({ ...s, edit: e });
+          if (res.at.node) touched.push({ node: res.at.node, edit: e, document: res.at.document });
+        }
         return;
       }
       const { at, missing } = res;
@@ -111,6 +117,7 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
       const { at } = res;
       if (!at.parent) return failed.set(e, new MergeError('UNSUPPORTED', `${id}: cannot remove a document root`, { path: id }));
       planFor(at.parent, parentLocation(file, edit.path, at)).removes.set(at.index, e);
+      if (at.node) touched.push({ node: at.node, edit: e, document: at.document });
       return;
     }
     if (res.kind !== 'found') return failed.set(e, new MergeError('UNAPPLIABLE', `${id}: no sequence there`, { path: id }));
@@ -149,7 +156,42 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
       if (plan.order) failed.set(plan.order.edit, result);
     } else splices.push(...result);
   }
-  return { splices, failed };
+  keepAliasValues(file, touched, splices, failed);
+  return { splices: splices.filter((s) => s.edit === undefined || !failed.has(s.edit)), failed };
+}
+
+/**
+ * An edited or removed node may carry an anchor that aliases elsewhere refer to; those alias
+ * sites must keep their value, so each one is written out as the anchored node's original text
+ * (inline nodes only; a block node behind an alias is refused for that edit).
+ */
+function keepAliasValues(
+  file: ParsedFile,
+  touched: readonly { node: Node; edit: number; document: NodeLocation['document'] }[],
+  splices: Splice[],
+  failed: Map<number, MergeError>,
+): void {
+  if (touched.length === 0 || !file.text.includes('&')) return;
+  const touchedNodes = new Set(touched.map((t) => t.node));
+  for (const { node, edit, document } of touched) {
+    if (failed.has(edit)) continue;
+    for (const { alias, target } of aliasesInto(document.doc, node)) {
+      if (touchedNodes.has(alias)) continue;
+      if (isBlockCollection(target) || isBlockScalar(target) || !target.range) {
+        failed.set(edit, new MergeError('UNSUPPORTED', `the edited node is a block with an anchor that alias *${alias.source} refers to; edit the alias sites first`));
+        break;
+      }
+      splices.push({ start: alias.range![0], end: alias.range![1], text: file.text.slice(propsStartOrTag(file.text, target), target.range[1]), seq: -1, edit });
+    }
+  }
+}
+
+/** The anchored node's text without its anchor (tags kept). */
+function propsStartOrTag(text: string, node: Node): number {
+  const start = propsStart(text, node);
+  const props = text.slice(start, node.range![0]);
+  const tag = /(^|\s)(![^\s]*)/.exec(props);
+  return tag ? start + props.indexOf(tag[2]!) : node.range![0];
 }
 
 function withPath(error: MergeError, path: string): MergeError {
@@ -257,11 +299,12 @@ export function replaceSplice(file: ParsedFile, loc: NodeLocation, value: JsonVa
   }
   const n = node!;
   const range = n.range!;
-  if (inFlow || (!isBlockCollection(n) && !isBlockScalar(n) && !isColl)) {
-    // inline text replaced by inline text
+  const flowNode = isCollection(n) && n.flow;
+  if (inFlow || flowNode || (!isBlockCollection(n) && !isBlockScalar(n) && !isColl)) {
+    // inline text replaced by inline text (a flow collection stays flow)
     let start = range[0];
     if ((n as { tag?: string }).tag && typeof value !== 'string') start = propsStart(text, n);
-    return { start, end: range[1], text: isColl && inFlow ? renderFlow(value, style) : scalarText(n), seq };
+    return { start, end: range[1], text: isColl ? renderFlow(value, style) : scalarText(n), seq };
   }
   if (isBlockScalar(n)) {
     const hasEol = text[range[1] - 1] === '\n';
@@ -284,6 +327,14 @@ export function replaceSplice(file: ParsedFile, loc: NodeLocation, value: JsonVa
   const replacement = (t: string): string => (isBlockCollection(n) ? maybeEol(t, hasEol, style.eol) : stripEol(t, style.eol));
   if (loc.pair) {
     const col = keyColumn(text, loc.pair);
+    if (!isBlockCollection(n)) {
+      // a scalar becoming a block: its trailing comment stays on the key's line
+      const eolAt = lineEnd(text, range[1]);
+      const rest = text.slice(range[1], eolAt).replace(/\r?\n$/, '');
+      const comment = rest.trim().startsWith('#') ? ` ${rest.trim()}` : '';
+      const end2 = comment ? range[1] + rest.length : range[1];
+      return { start: colonEnd(text, loc.pair), end: end2, text: comment + stripEol(renderAfterKey(value, col, style), style.eol), seq };
+    }
     return { start: colonEnd(text, loc.pair), end, text: replacement(renderAfterKey(value, col, style)), seq };
   }
   if (isSeq(parent)) {
@@ -318,7 +369,7 @@ function collectionSplices(file: ParsedFile, plan: CollectionPlan): Splice[] | M
   const col = spans[0]?.col ?? 0;
   const render = (ins: Insertion): string =>
     ins.key !== null ? renderPair(ins.key, ins.value, col, style) : renderItem(ins.value, col, style);
-  if (plan.order) return [orderSplice(file, plan, spans, render, style)];
+  if (plan.order) return [orderSplice(file, plan, spans, render, style.eol)];
   const out: Splice[] = [];
   const removedFirstMidLine = spans[0]?.midLine && plan.removes.has(0);
   for (const [index, e] of plan.removes) {
@@ -326,11 +377,11 @@ function collectionSplices(file: ParsedFile, plan: CollectionPlan): Splice[] | M
     if (span.midLine) {
       const next = spans[index + 1];
       if (!next) return new MergeError('UNSUPPORTED', 'cannot remove the only entry of a compact mapping');
-      out.push({ start: span.itemStart, end: next.itemStart, text: '', seq: e });
+      out.push({ start: span.itemStart, end: next.itemStart, text: '', seq: e, edit: e });
     } else if (removedFirstMidLine && index === 1) {
-      out.push({ start: spans[0]!.end, end: span.end, text: '', seq: e });
+      out.push({ start: spans[0]!.end, end: span.end, text: '', seq: e, edit: e });
     } else {
-      out.push({ start: span.start, end: span.end, text: '', seq: e });
+      out.push({ start: span.start, end: span.end, text: '', seq: e, edit: e });
     }
   }
   const eol = style.eol;
@@ -351,13 +402,17 @@ function collectionSplices(file: ParsedFile, plan: CollectionPlan): Splice[] | M
   return out;
 }
 
-/** The region of a block sequence rebuilt in the new order, gaps between elements kept in place. */
+/**
+ * The region of a sequence rebuilt in the new order: each element's own text (with the edits
+ * inside it) moves, the gaps between elements (blank lines, detached comments, flow separators)
+ * stay in place. `eol` is the line break for block sequences, `null` for flow ones.
+ */
 function orderSplice(
   file: ParsedFile,
   plan: CollectionPlan,
-  spans: ItemSpan[],
+  spans: readonly { start: number; end: number }[],
   render: (ins: Insertion) => string,
-  style: RenderStyle,
+  eol: string | null,
 ): Splice {
   const { coll, loc } = plan;
   const { text } = file;
@@ -393,11 +448,11 @@ function orderSplice(
       let out = '';
       sequence.forEach((entry, k) => {
         let chunk = 'index' in entry ? sub(spans[entry.index]!.start, spans[entry.index]!.end) : render(entry.ins);
-        if (!chunk.endsWith('\n')) chunk += style.eol;
+        if (eol !== null && !chunk.endsWith('\n')) chunk += eol;
         out += chunk;
-        if (k < sequence.length - 1) out += gaps[k] ?? '';
+        if (k < sequence.length - 1) out += gaps[k] ?? (eol === null ? ', ' : '');
       });
-      return text[end - 1] === '\n' ? out : out.replace(/\r?\n$/, '');
+      return eol === null || text[end - 1] === '\n' ? out : out.replace(/\r?\n$/, '');
     },
   };
 }
@@ -410,9 +465,6 @@ function sameIdentity(a: PathSegment, b: PathSegment): boolean {
 function flowSplices(file: ParsedFile, plan: CollectionPlan, style: RenderStyle): Splice[] | MergeError {
   const { coll } = plan;
   const { text } = file;
-  if (plan.order) {
-    return new MergeError('UNSUPPORTED', 'reordering a flow collection is not supported; replace it instead');
-  }
   const bounds = coll.items.map((item) => {
     if (isMap(coll)) {
       const pair = item as Pair;
@@ -423,6 +475,9 @@ function flowSplices(file: ParsedFile, plan: CollectionPlan, style: RenderStyle)
     const node = item as Node | null;
     return [node?.range ? propsStart(text, node) : 0, node?.range?.[1] ?? 0] as const;
   });
+  const one = (ins: Insertion): string =>
+    ins.key !== null ? `${renderKey(ins.key, true)}: ${renderFlow(ins.value, style)}` : renderFlow(ins.value, style);
+  if (plan.order && bounds.length > 0) return [orderSplice(file, plan, bounds.map(([start, end]) => ({ start, end })), one, null)];
   const out: Splice[] = [];
   const removed = [...plan.removes.keys()].sort((a, b) => a - b);
   for (const index of removed) {
@@ -435,8 +490,6 @@ function flowSplices(file: ParsedFile, plan: CollectionPlan, style: RenderStyle)
       out.push({ start: prev[1], end: e, text: '', seq: plan.removes.get(index)! });
     }
   }
-  const one = (ins: Insertion): string =>
-    ins.key !== null ? `${renderKey(ins.key, true)}: ${renderFlow(ins.value, style)}` : renderFlow(ins.value, style);
   if (coll.items.length === 0) {
     const all = plan.inserts.map(one).join(', ');
     const r = coll.range!;

@@ -67,8 +67,9 @@ export function renderItem(value: JsonValue, col: number, style: RenderStyle, in
   return `${lead}- ${renderFlow(value, style)}${style.eol}`;
 }
 
-/** A non-empty block collection at column `col`, ending with a line break. */
+/** A block collection at column `col` (empty ones and scalars as one flow line), ending with a line break. */
 export function renderBlock(value: JsonValue, col: number, style: RenderStyle): string {
+  if (!isBlockCollection(value)) return `${' '.repeat(col)}${renderFlow(value, style)}${style.eol}`;
   if (Array.isArray(value)) return value.map((v) => renderItem(v, col, style)).join('');
   if (isJsonObject(value)) return Object.keys(value).map((k) => renderPair(k, value[k]!, col, style)).join('');
   return `${' '.repeat(col)}${renderFlow(value, style)}${style.eol}`;

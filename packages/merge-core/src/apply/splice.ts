@@ -10,6 +10,8 @@ export interface Splice {
   text?: string;
   build?: (sub: (a: number, b: number) => string) => string;
   seq: number;
+  /** The edit this splice belongs to, so a failed edit's splices can be dropped. */
+  edit?: number;
 }
 
 interface SpliceNode {

@@ -28,6 +28,7 @@ export function documentStyle(text: string, document: ParsedDocument): RenderSty
   if (cached) return cached;
   let unit: number | null = null;
   let indentless: boolean | null = null;
+  let seqUnit: number | undefined;
   const counts = { plain: 0, single: 0, double: 0 };
   const visit = (node: Node | null, depth: number): void => {
     if (depth > 64 || node === null) return;
@@ -44,7 +45,11 @@ export function documentStyle(text: string, document: ParsedDocument): RenderSty
         }
         if (!node.flow && isSeq(value) && !value.flow && value.items.length > 0 && indentless === null && key?.range) {
           const span = blockItemSpans(text, value)[0];
-          if (span && !span.midLine) indentless = span.col === columnOf(text, key.range[0]);
+          if (span && !span.midLine) {
+            const d = span.col - columnOf(text, key.range[0]);
+            indentless = d === 0;
+            if (d > 0) seqUnit ??= d;
+          }
         }
         countQuote(value, counts);
         visit(value, depth + 1);
@@ -58,7 +63,7 @@ export function documentStyle(text: string, document: ParsedDocument): RenderSty
   };
   visit(document.doc.contents as Node | null, 0);
   const quote: QuoteStyle = counts.double > counts.plain && counts.double >= counts.single ? 'double' : counts.single > counts.plain ? 'single' : 'plain';
-  const style: RenderStyle = { unit: unit ?? 2, indentless: indentless ?? false, quote, eol: detectEol(text) };
+  const style: RenderStyle = { unit: unit ?? seqUnit ?? 2, indentless: indentless ?? false, quote, eol: detectEol(text) };
   styles.set(document, style);
   return style;
 }

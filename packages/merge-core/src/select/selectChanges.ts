@@ -11,20 +11,15 @@ export interface SelectionResult {
 
 /**
  * Resolves a selection against a change set: each entry is a change id or a path prefix (text
- * or parsed) and selects every change at or below it. No selection selects everything.
+ * or parsed) and selects every change at or below it (a change id is its path, so selecting a
+ * list's `move` also selects the changes to that list's elements). No selection selects everything.
  */
 export function selectChanges(changes: readonly Change[], selection?: Selection): SelectionResult {
   if (selection === undefined) return { selected: [...changes], unmatched: [] };
   if (!Array.isArray(selection)) throw new TypeError('selection must be an array of change ids or paths');
-  const byId = new Map(changes.map((c) => [c.id, c]));
   const chosen = new Set<Change>();
   const unmatched: { id: string; reason: string }[] = [];
   for (const entry of selection) {
-    const exact = typeof entry === 'string' ? byId.get(entry) : undefined;
-    if (exact) {
-      chosen.add(exact);
-      continue;
-    }
     let prefix: Path;
     try {
       prefix = typeof entry === 'string' ? parsePath(entry) : entry;
