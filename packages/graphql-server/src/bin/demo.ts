@@ -42,32 +42,45 @@ async function main(): Promise<void> {
       `techAdapters:\n  - infrastructureTemplateId: ${seed.infrastructureTemplateId}\n    url: ${adapter.url}\npolling:\n  intervalMs: 300\n  timeoutMs: 60000\n`,
   );
   const gql = `${server.url}/graphql`;
+  const AMOUNT = 'spec.mesh.dataContract.schema[name=amount].dataType';
+  const CURRENCY = 'spec.mesh.dataContract.schema[name=currency]';
   const run = `mutation { runReverseProvisioning(input: {componentRef: "${seed.componentRef}", environment: "development", params: {tableName: "orders", apiToken: "s3cret"}}) { operation { id status } userErrors { code message field } } }`;
-  const follow = `{ reverseProvisioningOperation(id: "OPERATION_ID") { status logs { level message } changeSet { summary { total clean conflict } changes { id kind status base ours theirs } } } }`;
-  const curl = (q: string): string => `curl -s ${gql} -H 'content-type: application/json' -d '${JSON.stringify({ query: q }).replace(/'/g, "'\\''")}'`;
+  const follow = 'query ($id: ID!) { reverseProvisioningOperation(id: $id) { status logs { level message } changeSet { summary { total clean conflict } changes { id kind status base ours theirs } } } }';
+  const preview = `mutation ($id: ID!) { applySelectedPaths(input: {operationId: $id, paths: ["${AMOUNT}", "${CURRENCY}"]}) { yaml applied skipped { id reason } userErrors { code message } } }`;
+  const save = `mutation ($id: ID!) { saveCatalogInfo(input: {operationId: $id, paths: ["${AMOUNT}", "${CURRENCY}"], message: "Reverse provisioning: amount is DECIMAL(12,2), new currency column"}) { commit { sha branch } remerged userErrors { code message paths } } }`;
+  // JSON body in single quotes; the operation id is spliced in from the shell variable $OP.
+  const body = (q: string, withId: boolean): string => {
+    const json = JSON.stringify(withId ? { query: q, variables: { id: '@OP@' } } : { query: q }).replace(/'/g, "'\\''");
+    return `'${json.replace('"@OP@"', `"'"$OP"'"`)}'`;
+  };
+  const curl = (q: string, withId = true): string => `curl -s ${gql} -H 'content-type: application/json' -d ${body(q, withId)}`;
+  const sse = `subscription { reverseProvisioningOperation(id: "OP_ID") { status logs { message } } }`;
   console.log(`
 revprov demo ${seed.created ? 'created' : 'reused'} in ${dataDir}
   component      ${seed.componentRef}
   git repository ${seed.repoUrl} (branch ${seed.branch})
   SQLite table   ${seed.dbPath} (table orders)
   tech adapter   ${adapter.url} (async: 202 + polling)
+  config         ${configFile} (for revprov-server --config)
 
 GraphiQL: ${gql}
 
-1. Alter the table (no sqlite3 needed), e.g.:
+Try it from another shell (bash):
+
+1. Optionally alter the table (no sqlite3 needed):
    npm run demo:alter -w @revprov/graphql-server -- "ALTER TABLE orders ADD COLUMN discount REAL"
 
-2. Run reverse provisioning (copy the operation id from the answer):
-   ${curl(run)}
+2. Run reverse provisioning; keep the operation id in $OP:
+   OP=$(${curl(run, false)} | node -pe 'JSON.parse(require("fs").readFileSync(0)).data.runReverseProvisioning.operation.id'); echo $OP
 
-3. Follow it and see the per-column changes (replace OPERATION_ID):
+3. See status, logs and the per-column changes:
    ${curl(follow)}
-   or live over SSE:
-   curl -sN '${gql}?query=${encodeURIComponent('subscription { reverseProvisioningOperation(id: "OPERATION_ID") { status logs { message } } }')}' -H 'accept: text/event-stream'
+   live over SSE:
+   curl -sN "${gql}?query=$(node -p 'encodeURIComponent(process.argv[1])' '${sse}' | sed "s/OP_ID/$OP/")" -H 'accept: text/event-stream'
 
-4. Preview a subset, then save it (commit + push):
-   ${curl('mutation { applySelectedPaths(input: {operationId: "OPERATION_ID", paths: ["spec.mesh.dataContract.schema[name=amount].dataType"]}) { yaml applied skipped { id reason } userErrors { code message } } }')}
-   ${curl('mutation { saveCatalogInfo(input: {operationId: "OPERATION_ID", paths: ["spec.mesh.dataContract.schema[name=amount].dataType"], message: "Reverse provisioning: amount is NUMERIC"}) { commit { sha branch } remerged userErrors { code message paths } } }')}
+4. Preview a subset (writes nothing), then save it (commit + push):
+   ${curl(preview)}
+   ${curl(save)}
 
 5. See the commit:
    git -C ${seed.repoUrl} log --stat -1
