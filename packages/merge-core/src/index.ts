@@ -29,3 +29,16 @@ export type { ApplyUpdatesResult } from './apply/applyUpdates.js';
 export { applyEdits } from './apply/applyEdits.js';
 export type { ApplyEditsResult } from './apply/applyEdits.js';
 export type { Edit } from './apply/edit.js';
+
+// interop
+export { applyJsonPatch } from './interop/applyJsonPatch.js';
+export type { PatchResult } from './interop/applyJsonPatch.js';
+export type { JsonPatch, JsonPatchOperation } from './interop/jsonPatchOperation.js';
+export { parseJsonPointer, formatJsonPointer } from './interop/jsonPointer.js';
+export { toJsonPatch } from './interop/toJsonPatch.js';
+export type { JsonPatchExport } from './interop/toJsonPatch.js';
+export { applyMergePatch } from './interop/applyMergePatch.js';
+export { toMergePatch } from './interop/toMergePatch.js';
+export type { MergePatchExport } from './interop/toMergePatch.js';
+export { mergeWithConflictBlocks } from './interop/mergeWithConflictBlocks.js';
+export type { ConflictBlockOptions, MergedText } from './interop/mergeWithConflictBlocks.js';

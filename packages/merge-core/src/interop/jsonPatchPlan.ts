@@ -8,9 +8,10 @@ import { arrayIndex, formatJsonPointer } from './jsonPointer.js';
 
 /**
  * One text step of a patch: a batch of non-overlapping edits for `applyEdits`, or the
- * replacement of the whole document (pointer `""`).
+ * replacement of the whole document (pointer `""`). `emptiesRoot` is the root value left when the
+ * edits remove the last member of the root collection.
  */
-export type PatchStep = { kind: 'edits'; edits: Edit[] } | { kind: 'root'; value: JsonValue };
+export type PatchStep = { kind: 'edits'; edits: Edit[]; emptiesRoot?: JsonValue } | { kind: 'root'; value: JsonValue };
 
 /** What one operation does: the text steps to run in order, and the document value afterwards. */
 export interface OperationPlan {
@@ -91,7 +92,9 @@ function planRemove(doc: JsonValue, tokens: readonly string[], op: ParsedOperati
   const last = target.path[target.path.length - 1]!;
   if (last.kind === 'index') (parent.value as JsonValue[]).splice(last.index, 1);
   else delete (parent.value as JsonObject)[tokens[tokens.length - 1]!];
-  return { steps: [{ kind: 'edits', edits: [{ op: 'remove', path: target.path }] }], doc };
+  const step: PatchStep = { kind: 'edits', edits: [{ op: 'remove', path: target.path }] };
+  if (tokens.length === 1 && Object.keys(parent.value as object).length === 0) step.emptiesRoot = Array.isArray(parent.value) ? [] : {};
+  return { steps: [step], doc };
 }
 
 function isProperPrefix(prefix: readonly string[], tokens: readonly string[]): boolean {

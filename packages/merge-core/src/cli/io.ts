@@ -1,0 +1,103 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { MergeError } from '../model/errors.js';
+import { positionAt } from '../model/errors.js';
+
+/** Exit codes of every command (documented in docs/cli.md). */
+export const EXIT = { ok: 0, conflicts: 1, error: 2 } as const;
+
+/** A failure the command line reports as one message and exit code 2. */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+}
+
+/** An input file: its name as given (`-` is stdin, shown as `<stdin>`) and its text. */
+export interface Input {
+  name: string;
+  text: string;
+}
+
+let stdinUsed = false;
+
+/** Reads a file argument; `-` reads standard input (once). */
+export function readInput(arg: string): Input {
+  if (arg === '-') {
+    if (stdinUsed) throw new CliError('only one argument can be "-" (standard input)');
+    stdinUsed = true;
+    try {
+      return { name: '<stdin>', text: readFileSync(0, 'utf8') };
+    } catch (err) {
+      throw new CliError(`<stdin>: cannot read standard input: ${(err as Error).message}`);
+    }
+  }
+  try {
+    return { name: arg, text: readFileSync(arg, 'utf8') };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (err as Error).message;
+    throw new CliError(`${arg}: cannot read: ${why}`);
+  }
+}
+
+/** Reads and parses a JSON file argument; syntax errors name the file, line and column. */
+export function readJson(arg: string): { name: string; value: unknown } {
+  const input = readInput(arg);
+  try {
+    return { name: input.name, value: JSON.parse(input.text) as unknown };
+  } catch (err) {
+    const message = (err as Error).message;
+    const where = jsonErrorOffset(input.text, message);
+    const loc = where === null ? '' : (({ line, col }) => `:${line}:${col}`)(positionAt(input.text, where));
+    throw new CliError(`${input.name}${loc}: invalid JSON: ${message}`);
+  }
+}
+
+/**
+ * Where a JSON syntax error is: the position V8 reports when it does, else the end of the
+ * longest prefix that is still a valid beginning of a JSON text (found by bisection: such a
+ * prefix fails only for running out of input).
+ */
+function jsonErrorOffset(text: string, message: string): number | null {
+  const m = /position (\d+)/.exec(message);
+  if (m) return Number(m[1]);
+  const validStart = (n: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, n));
+      return true;
+    } catch (e) {
+      const msg = (e as Error).message;
+      const at = /position (\d+)/.exec(msg);
+      return /end of JSON input/i.test(msg) || (at !== null && Number(at[1]) >= n);
+    }
+  };
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (validStart(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo < text.length ? lo : null;
+}
+
+/** Writes `text` to `file` (`-` = standard output). */
+export function writeOutput(file: string, text: string): void {
+  if (file === '-') {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(file, text);
+  } catch (err) {
+    throw new CliError(`${file}: cannot write: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * `file:line:col: message [CODE]` for an engine error; `files` maps an error's `source`
+ * (`base`, `ours`, `theirs`, ...) to the file it came from, `fallback` names the file otherwise.
+ */
+export function formatError(error: MergeError, files: Record<string, string>, fallback: string): string {
+  const file = (error.source !== undefined ? files[error.source] : undefined) ?? fallback;
+  const loc = error.line !== undefined ? `:${error.line}:${error.col ?? 1}` : '';
+  return `${file}${loc}: ${error.message} [${error.code}]`;
+}

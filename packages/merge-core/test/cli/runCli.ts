@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The built command line. Tests run the real `dist/cli/main.js` in a child process, so
+ * `npm run build` must have run first (the root `npm test` and CI build before testing).
+ */
+export const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+
+export function assertBuilt(): void {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" before these tests`);
+}
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `revprov <args>` with `node`, in `cwd`, feeding `input` on standard input. */
+export function revprov(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): CliRun {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: opts.cwd,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, ...opts.env },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
