@@ -3,7 +3,7 @@ import { MergeError } from '../model/errors.js';
 import { hasOwn, isJsonObject, setOwn, type JsonObject, type JsonValue } from '../model/json.js';
 import { formatPath, type Path, type PathSegment } from '../model/path.js';
 import type { ParsedFile } from '../parse/parseYaml.js';
-import { aliasesInto } from '../locate/aliasesOf.js';
+import { aliasedAncestors, aliasesInto } from '../locate/aliasesOf.js';
 import { documentStyle, localQuote, type RenderStyle } from '../locate/detectStyle.js';
 import { blockItemSpans } from '../locate/itemSpans.js';
 import { columnOf, lineEnd, lineStart } from '../locate/lines.js';
@@ -175,6 +175,11 @@ function keepAliasValues(
   const touchedNodes = new Set(touched.map((t) => t.node));
   for (const { node, edit, document } of touched) {
     if (failed.has(edit)) continue;
+    const outer = aliasedAncestors(document.doc, node);
+    if (outer.length > 0) {
+      failed.set(edit, new MergeError('UNSUPPORTED', `the edited node is inside &${outer[0]}, which alias *${outer[0]} repeats elsewhere; edit it by hand`));
+      continue;
+    }
     for (const { alias, target } of aliasesInto(document.doc, node)) {
       if (touchedNodes.has(alias)) continue;
       if (isBlockCollection(target) || isBlockScalar(target) || !target.range) {

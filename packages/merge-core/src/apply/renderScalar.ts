@@ -51,18 +51,18 @@ export function renderKey(key: string, inFlow = false): string {
 }
 
 /**
- * A literal block scalar (`|`, `|-`, `|+`) for a multi-line string, its lines indented by
- * `indent` spaces; `null` when the string cannot be written as one (leading space on the first
- * line, carriage returns, non-printables), so the caller quotes it instead.
+ * A literal block scalar (`|` or `|-`) for a multi-line string, its lines indented by `indent`
+ * spaces; `null` when the string cannot be written as one (leading space on the first line,
+ * carriage returns, non-printables, several trailing line breaks), so the caller quotes it.
  */
 export function renderLiteral(value: string, indent: number, eol: string): string | null {
   if (!value.includes('\n') || /\r/.test(value) || NON_PRINTABLE.test(value) || /^[ \t]/.test(value) || /^\n/.test(value)) return null;
   const body = value.replace(/\n+$/, '');
   const trailing = value.length - body.length;
-  const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
+  // keep-chomping (`|+`) would make trailing line breaks of the surrounding text part of the value
+  if (trailing > 1) return null;
+  const chomp = trailing === 0 ? '-' : '';
   const pad = ' '.repeat(indent);
   const lines = body.split('\n').map((l) => (l === '' ? '' : pad + l));
-  let out = `|${chomp}${eol}${lines.join(eol)}${eol}`;
-  for (let i = 1; i < trailing; i++) out += eol;
-  return out;
+  return `|${chomp}${eol}${lines.join(eol)}${eol}`;
 }

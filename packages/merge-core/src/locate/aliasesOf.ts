@@ -28,3 +28,30 @@ export function aliasesInto(doc: Document.Parsed<ParsedNode, true>, node: Node):
   });
   return out;
 }
+
+const targetsCache = new WeakMap<object, { anchor: string; start: number; end: number }[]>();
+
+/**
+ * The anchor names of the nodes that contain `node` (by source range) and that some alias
+ * repeats: an edit inside such a node would also change every alias site.
+ */
+export function aliasedAncestors(doc: Document.Parsed<ParsedNode, true>, node: Node): string[] {
+  let targets = targetsCache.get(doc);
+  if (!targets) {
+    const found: { anchor: string; start: number; end: number }[] = [];
+    const seen = new Set<Node>();
+    visit(doc, {
+      Alias(_, alias) {
+        const target = alias.resolve(doc) as Node | undefined;
+        if (target?.range && !seen.has(target)) {
+          seen.add(target);
+          found.push({ anchor: alias.source, start: target.range[0], end: target.range[1] });
+        }
+      },
+    });
+    targetsCache.set(doc, (targets = found));
+  }
+  const r = node.range;
+  if (!r) return [];
+  return targets.filter((t) => t.start <= r[0] && r[1] <= t.end && !(t.start === r[0] && t.end === r[1])).map((t) => t.anchor);
+}
