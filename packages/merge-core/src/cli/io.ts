@@ -99,5 +99,7 @@ export function writeOutput(file: string, text: string): void {
 export function formatError(error: MergeError, files: Record<string, string>, fallback: string): string {
   const file = (error.source !== undefined ? files[error.source] : undefined) ?? fallback;
   const loc = error.line !== undefined ? `:${error.line}:${error.col ?? 1}` : '';
-  return `${file}${loc}: ${error.message} [${error.code}]`;
+  // The engine prefixes messages with its own name for the input; the file name replaces it.
+  const message = error.source !== undefined && error.message.startsWith(`${error.source}: `) ? error.message.slice(error.source.length + 2) : error.message;
+  return `${file}${loc}: ${message} [${error.code}]`;
 }

@@ -49,12 +49,12 @@ export function run(argv: string[]): number {
     }
     const { min, max } = command.positionals;
     if (positionals.length < min || positionals.length > max) {
-      throw new CliError(`${command.name} takes ${min === max ? min : `${min} to ${max}`} file arguments, got ${positionals.length}\n\n${command.help}`);
+      throw new CliError(`${command.name} takes ${min === max ? min : `${min} to ${max}`} file arguments, got ${positionals.length} (see "revprov ${command.name} --help")`);
     }
     return command.run(positionals, values);
   } catch (err) {
     if (err instanceof CliError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`revprov ${command.name}: ${(err as Error).message}\n`);
+      process.stderr.write(`revprov: ${(err as Error).message}\n`);
       return EXIT.error;
     }
     throw err;

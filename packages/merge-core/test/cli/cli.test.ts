@@ -62,7 +62,7 @@ describe('help and usage', () => {
   it('an unknown option is a usage error', () => {
     const r = revprov(['diff', '--frob', 'a', 'b']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/revprov diff: .*--frob/);
+    expect(r.stderr).toMatch(/revprov: .*--frob/);
   });
   it('a wrong number of files is a usage error', () => {
     const r = revprov(['diff', f('base.yaml')]);
