@@ -8,6 +8,7 @@ import { documentIds } from '../locate/documentIds.js';
 import { diffValues, type RawChange } from '../diff/diffValues.js';
 import { changeToEdit } from '../select/changesToEdits.js';
 import { withStatus } from '../diff/merge3.js';
+import { valueAt } from '../diff/valueAt.js';
 import { applyEdits } from './applyEdits.js';
 
 export interface ApplyUpdatesResult {
@@ -64,7 +65,12 @@ export function applyUpdates(source: string, updates: unknown, options?: MergeOp
   const multi = file.documents.length > 1;
   diffValues(document.value, proposed, multi ? [{ kind: 'document', id: documentIds(file.documents.map((d) => d.value))[0]! }] : [], listRules, raw);
   if (raw.length === 0) return { text: source, errors };
-  const edits = raw.map((r) => changeToEdit(withStatus(r, null), () => null)).filter((e) => e !== null);
+  const values = file.documents.map((d) => d.value);
+  const lengthAt = (path: Path): number | null => {
+    const v = valueAt(values, path);
+    return Array.isArray(v) ? v.length : null;
+  };
+  const edits = raw.map((r) => changeToEdit(withStatus(r, null), lengthAt)).filter((e) => e !== null);
   const result = applyEdits(source, edits, options);
   return { text: result.text, errors: [...errors, ...result.errors] };
 }

@@ -343,8 +343,8 @@ export function replaceSplice(file: ParsedFile, loc: NodeLocation, value: JsonVa
     return { start: colonEnd(text, loc.pair), end, text: replacement(renderAfterKey(value, col, style)), seq };
   }
   if (isSeq(parent)) {
-    const dash = lineStart(text, range[0]) <= range[0] ? columnOf(text, range[0]) - 2 : 0;
-    const item = renderItem(value, Math.max(dash, 0), style, true).slice(2);
+    const dash = parent.flow ? 0 : (blockItemSpans(text, parent)[loc.index]?.col ?? 0);
+    const item = renderItem(value, dash, style, true).slice(2);
     return { start: isBlockCollection(n) ? range[0] : propsStart(text, n), end, text: replacement(item), seq };
   }
   const col = columnOf(text, range[0]);
@@ -483,27 +483,33 @@ function flowSplices(file: ParsedFile, plan: CollectionPlan, style: RenderStyle)
   const one = (ins: Insertion): string =>
     ins.key !== null ? `${renderKey(ins.key, true)}: ${renderFlow(ins.value, style)}` : renderFlow(ins.value, style);
   if (plan.order && bounds.length > 0) return [orderSplice(file, plan, bounds.map(([start, end]) => ({ start, end })), one, null)];
-  const out: Splice[] = [];
-  const removed = [...plan.removes.keys()].sort((a, b) => a - b);
-  for (const index of removed) {
-    const [s, e] = bounds[index]!;
-    const next = bounds[index + 1];
-    const keptBefore = removed.filter((r) => r < index).length < index;
-    if (next && (!keptBefore || removed.includes(index + 1) === false)) out.push({ start: s, end: next[0], text: '', seq: plan.removes.get(index)! });
-    else {
-      const prev = bounds[index - 1]!;
-      out.push({ start: prev[1], end: e, text: '', seq: plan.removes.get(index)! });
-    }
-  }
   if (coll.items.length === 0) {
-    const all = plan.inserts.map(one).join(', ');
+    const all = [...plan.inserts].sort((a, b) => a.seq - b.seq).map(one).join(', ');
     const r = coll.range!;
     return [{ start: r[0], end: r[1], text: isMap(coll) ? `{ ${all} }` : `[${all}]`, seq: 0 }];
   }
-  for (const ins of [...plan.inserts].sort((a, b) => a.seq - b.seq)) {
-    const anchor = ins.before !== undefined ? ins.before - 1 : ins.after === null ? bounds.length - 1 : ins.after;
-    if (anchor < 0) out.push({ start: bounds[0]![0], end: bounds[0]![0], text: `${one(ins)}, `, seq: ins.seq });
-    else out.push({ start: bounds[anchor]![1], end: bounds[anchor]![1], text: `, ${one(ins)}`, seq: ins.seq });
-  }
-  return out;
+  // rebuild the items region: kept items keep their text (and the edits inside them)
+  const inserts = [...plan.inserts].sort((a, b) => a.seq - b.seq);
+  const anchored = (i: number) => inserts.filter((x) => (x.before !== undefined ? x.before - 1 : x.after === null ? bounds.length - 1 : x.after) === i);
+  const sequence: ({ index: number } | { ins: Insertion })[] = anchored(-1).map((ins) => ({ ins }));
+  bounds.forEach((_, i) => {
+    if (!plan.removes.has(i)) sequence.push({ index: i });
+    for (const ins of anchored(i)) sequence.push({ ins });
+  });
+  const sep = bounds.length > 1 ? text.slice(bounds[0]![1], bounds[1]![0]) : ', ';
+  const separator = /^\s*,\s*$/.test(sep) && !sep.includes('\n') ? sep : ', ';
+  const gaps = bounds.slice(1).map((b, k) => text.slice(bounds[k]![1], b[0]));
+  const start = bounds[0]![0];
+  const end = bounds[bounds.length - 1]![1];
+  return [
+    {
+      start,
+      end,
+      seq: inserts[0]?.seq ?? 0,
+      build: (sub) =>
+        sequence
+          .map((e, k) => ('index' in e ? sub(bounds[e.index]![0], bounds[e.index]![1]) : one(e.ins)) + (k < sequence.length - 1 ? (gaps[k] ?? separator) : ''))
+          .join(''),
+    },
+  ];
 }

@@ -31,7 +31,9 @@ function contains(outer: Splice, inner: Splice): boolean {
  * or the pair of splices that overlap without nesting (two edits of the same bytes).
  */
 export function applySplices(text: string, splices: readonly Splice[]): { text: string } | { overlap: [Splice, Splice] } {
-  const sorted = [...splices].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.seq - b.seq);
+  // at one offset: insertions first (in `seq` order), then the longest replacement
+  const rank = (s: Splice) => (s.end === s.start ? Number.MAX_SAFE_INTEGER : s.end - s.start);
+  const sorted = [...splices].sort((a, b) => a.start - b.start || rank(b) - rank(a) || a.seq - b.seq);
   const roots: SpliceNode[] = [];
   const stack: SpliceNode[] = [];
   for (const splice of sorted) {
