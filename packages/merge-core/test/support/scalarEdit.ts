@@ -1,4 +1,4 @@
-import { isPair, isSeq, parseAllDocuments, visit, type Scalar } from 'yaml';
+import { isPair, isScalar, isSeq, parseAllDocuments, visit, type Scalar } from 'yaml';
 import { applyChanges, merge3, type MergeError } from '@revprov/merge-core';
 
 /** The replacement value: needs quoting (`: `, ` #`, looks like a bool), so quoting may differ. */
@@ -17,27 +17,45 @@ function toValues(text: string): unknown[] | string {
   return docs.map((d) => d.toJS({ maxAliasCount: -1 }));
 }
 
-/** The first string scalar that is a mapping value or sequence item, with no anchor. */
+/** Keys whose value is an element identity: changing one is a remove + add, not a scalar edit. */
+const IDENTITY_KEYS = new Set(['name', 'id', 'key', 'tagFQN', 'url', 'title']);
+
+/**
+ * The first string scalar (no anchor) that is a mapping value under a plain non-identity key;
+ * failing that, the first string item of a sequence.
+ */
 export function firstStringScalar(text: string): Scalar | undefined {
   const docs = parseAllDocuments(text);
   if (!Array.isArray(docs)) return undefined;
-  let found: Scalar | undefined;
+  let inMap: Scalar | undefined;
+  let inSeq: Scalar | undefined;
   for (const doc of docs) {
     if (doc.errors.length > 0) return undefined;
     visit(doc, {
       Scalar(key, node, path) {
         const parent = path[path.length - 1];
-        const ok = (isPair(parent) && key === 'value') || isSeq(parent);
-        if (ok && typeof node.value === 'string' && !node.anchor && node.range) {
-          found = node;
-          return visit.BREAK;
+        if (typeof node.value !== 'string' || node.anchor || !node.range) return undefined;
+        // never a scalar inside a (complex) mapping key
+        for (let i = 0; i < path.length - 1; i++) {
+          const p = path[i];
+          if (isPair(p) && p.key === path[i + 1]) return undefined;
         }
-        return undefined;
+        if (isPair(parent) && key === 'value' && isScalar(parent.key) && !IDENTITY_KEYS.has(String(parent.key.value))) {
+          inMap ??= node;
+          pairValues.add(node);
+        } else if (isSeq(parent)) inSeq ??= node;
+        return inMap ? visit.BREAK : undefined;
       },
     });
-    if (found) return found;
+    if (inMap) return inMap;
   }
-  return undefined;
+  return inSeq;
+}
+
+const pairValues = new WeakSet<Scalar>();
+
+function isPairValue(_text: string, node: Scalar): boolean {
+  return pairValues.has(node);
 }
 
 /**
@@ -50,7 +68,8 @@ export function singleScalarEdit(text: string): ScalarEditOutcome {
   if (!node?.range) return { status: 'none' };
   const [start, end] = node.range;
   const tail = text[end - 1] === '\n' && text.slice(start, end).includes('\n') ? '\n' : '';
-  const theirs = text.slice(0, start) + JSON.stringify(NEW_VALUE) + tail + text.slice(end);
+  const sep = start > 0 && !/\s/.test(text[start - 1]!) ? ' ' : '';
+  const theirs = text.slice(0, start) + sep + JSON.stringify(NEW_VALUE) + tail + text.slice(end);
   const expected = toValues(theirs);
   if (typeof expected === 'string') return { status: 'failed', reason: `harness: theirs does not parse: ${expected}` };
   const cs = merge3({ base: text, ours: text, theirs });
@@ -66,10 +85,19 @@ export function singleScalarEdit(text: string): ScalarEditOutcome {
     if (codes.length === out.errors.length) return { status: 'refused', codes };
     return { status: 'failed', reason: `apply errors: ${out.errors.map((e) => `${e.code} ${e.message}`).join('; ')}` };
   }
+  if (out.skipped.length > 0 && out.skipped.every((x) => x.reason.startsWith('UNSUPPORTED'))) {
+    return { status: 'refused', codes: ['UNSUPPORTED'] };
+  }
   if (out.skipped.length > 0) return { status: 'failed', reason: `skipped: ${JSON.stringify(out.skipped)}`, output: out.text };
   const o = out.text;
-  if (o.slice(0, start) !== text.slice(0, start)) return { status: 'failed', reason: 'bytes before the scalar changed', output: o };
-  if (!o.endsWith(text.slice(end))) return { status: 'failed', reason: 'bytes after the scalar changed', output: o };
+  // the node's own properties (a tag before it) belong to its span
+  const props = node.tag ? /!\S*\s+$/.exec(text.slice(0, start)) : null;
+  const from = props ? props.index : start;
+  // a sequence item is matched by value: replacing it is remove + add, which takes its comment along
+  const inSeq = !isPairValue(text, node);
+  const to = inSeq ? end + /^[ \t]*(#[^\r\n]*)?/.exec(text.slice(end))![0].length : end;
+  if (o.slice(0, from) !== text.slice(0, from)) return { status: 'failed', reason: 'bytes before the scalar changed', output: o };
+  if (!o.endsWith(text.slice(to))) return { status: 'failed', reason: 'bytes after the scalar changed', output: o };
   const got = toValues(o);
   if (typeof got === 'string') return { status: 'failed', reason: `output does not parse: ${got}`, output: o };
   if (JSON.stringify(got) !== JSON.stringify(expected)) return { status: 'failed', reason: 'output value differs from theirs', output: o };
