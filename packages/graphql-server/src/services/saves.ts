@@ -143,7 +143,9 @@ export function createSaveService(deps: { git: GitService; operations: Operation
       if (cs.errors.length > 0) return fail(yamlError('a file', cs.errors, ['input', 'operationId']));
       const result = applyChanges(head.yaml, cs, paths);
       if (result.errors.length > 0) return fail(yamlError('the result', result.errors, ['input', 'paths']));
-      const skipped = [...result.skipped, ...unmatched(paths, cs.changes).map((id) => ({ id, reason: 'no change of this operation at this path' }))];
+      const reported = new Set(result.skipped.map((s) => s.id));
+      const missing = unmatched(paths, cs.changes).filter((id) => !reported.has(id));
+      const skipped = [...result.skipped, ...missing.map((id) => ({ id, reason: 'no change of this operation at this path' }))];
       return ok({ yaml: result.text, applied: result.applied, skipped, revision: head.revision });
     },
 
