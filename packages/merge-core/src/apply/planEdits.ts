@@ -309,7 +309,10 @@ export function replaceSplice(file: ParsedFile, loc: NodeLocation, value: JsonVa
     // inline text replaced by inline text (a flow collection stays flow)
     let start = range[0];
     if ((n as { tag?: string }).tag && typeof value !== 'string') start = propsStart(text, n);
-    return { start, end: range[1], text: isColl ? renderFlow(value, style) : scalarText(n), seq };
+    const t = isColl ? renderFlow(value, style) : scalarText(n);
+    // an empty scalar right after its tag (`!!str,`) needs a separating space
+    const pad = range[0] === range[1] && start > 0 && !/[\s[{,:]/.test(text[start - 1]!) ? ' ' : '';
+    return { start, end: range[1], text: pad + t, seq };
   }
   if (isBlockScalar(n)) {
     const hasEol = text[range[1] - 1] === '\n';

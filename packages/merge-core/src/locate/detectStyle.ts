@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ParsedDocument } from '../parse/parseYaml.js';
 import { columnOf, detectEol } from './lines.js';
+import { isPlainSafe } from '../model/plainScalar.js';
 import { blockItemSpans } from './itemSpans.js';
 
 /** How new string scalars are quoted: copied from the sibling scalars they are written beside. */
@@ -84,8 +85,13 @@ export function localQuote(coll: YAMLMap | YAMLSeq, fallback: QuoteStyle): Quote
   return 'plain';
 }
 
+/**
+ * Counts the quote style of a string scalar as evidence of the author's preference. A quoted
+ * string that could not be plain (`"# x"`, `"yes"`) was forced, not chosen, so it does not count.
+ */
 function countQuote(node: Node | null | undefined, counts: Record<QuoteStyle, number>): void {
   if (!isScalar(node) || typeof node.value !== 'string') return;
+  if (node.type !== Scalar.PLAIN && !isPlainSafe(node.value, false)) return;
   if (node.type === Scalar.QUOTE_DOUBLE) counts.double++;
   else if (node.type === Scalar.QUOTE_SINGLE) counts.single++;
   else if (node.type === Scalar.PLAIN) counts.plain++;

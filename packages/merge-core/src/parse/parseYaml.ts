@@ -2,6 +2,7 @@ import { parseAllDocuments, type Document, type ParsedNode } from 'yaml';
 import { errorAt, MergeError } from '../model/errors.js';
 import type { JsonValue } from '../model/json.js';
 import { resolveOptions, type MergeOptions, type ResolvedLimits } from '../model/options.js';
+import { checkDirectives } from './checkDirectives.js';
 import { measureDepth } from './measureDepth.js';
 import { toJsonValue } from './toJsonValue.js';
 
@@ -60,6 +61,8 @@ function parseUncached(text: string, limits: ResolvedLimits, source: string): Pa
   if (depth !== null) {
     return fail(errorAt('DEPTH_LIMIT', `${source} nests deeper than ${limits.maxDepth} levels (limits.maxDepth)`, text, depth, { source }));
   }
+  const directiveError = checkDirectives(text, source);
+  if (directiveError) return fail(directiveError);
   let docs: Document.Parsed<ParsedNode, true>[];
   try {
     const all = parseAllDocuments(text, { keepSourceTokens: true, uniqueKeys: true, prettyErrors: false });
