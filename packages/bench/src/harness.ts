@@ -27,6 +27,8 @@ export interface BenchOptions {
   jsondiffpatchMaxColumns?: number;
   /** Run budget by input size (default {@link budgetFor}). */
   budget?: (bytes: number) => Budget;
+  /** Engine operations to measure on a workload (default all). */
+  opsFor?: (spec: WorkloadSpec) => readonly string[] | undefined;
   /** Label of the workload the peer targets are judged on (default `1 MB`). */
   mainLabel?: string;
   log?: (line: string) => void;
@@ -39,6 +41,13 @@ function cpuModel(): string {
   } catch {
     return cpus()[0]?.model ?? 'unknown';
   }
+}
+
+async function serverFigures(spec: WorkloadSpec, ops: readonly OpRow[]): Promise<BenchResults['server']> {
+  const inProcess = ops.find((o) => o.workload === spec.label && o.op === OP.merge3);
+  if (inProcess === undefined) return { notMeasured: 'the engine was not measured, so there is no in-process merge3 to compare with' };
+  const r = await measureServer(makeWorkload(spec), inProcess.ms);
+  return 'figures' in r ? { workload: spec.label, figures: r.figures } : r;
 }
 
 /**
@@ -62,6 +71,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       peers: options.peers ?? true,
       jsondiffpatchMaxColumns: options.jsondiffpatchMaxColumns ?? 5_000,
       log,
+      ...(options.opsFor?.(spec) !== undefined ? { ops: options.opsFor(spec) } : {}),
     });
     ops.push(...r.ops);
     peers.push(...r.peers);
@@ -95,7 +105,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const first = options.specs[0];
   const server: BenchResults['server'] =
     options.server === true && first !== undefined
-      ? await measureServer(makeWorkload(first)).then((r) => ('figures' in r ? { workload: first.label, figures: r.figures } : r))
+      ? await serverFigures(first, ops)
       : { notMeasured: 'not requested in this run' };
 
   const partial = {

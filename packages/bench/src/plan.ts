@@ -5,7 +5,7 @@ import { measure, type Timing } from './measure.js';
 export interface Budget {
   /** Target total time of the timed runs, milliseconds. */
   ms: number;
-  /** Fewest and most timed runs. */
+  /** Fewest and most timed runs. 0: a probe longer than half the budget is the one reported run. */
   minRuns: number;
   maxRuns: number;
   /** Extra untimed runs after the probe. */
@@ -16,7 +16,7 @@ export interface Budget {
 export function budgetFor(bytes: number): Budget {
   if (bytes < 200_000) return { ms: 3_000, minRuns: 10, maxRuns: 40, warmup: 5 };
   if (bytes < 3_000_000) return { ms: 8_000, minRuns: 3, maxRuns: 9, warmup: 1 };
-  return { ms: 25_000, minRuns: 2, maxRuns: 3, warmup: 0 };
+  return { ms: 20_000, minRuns: 0, maxRuns: 3, warmup: 0 };
 }
 
 /**
@@ -36,7 +36,8 @@ export function timeOp<I, T>(
   const start = performance.now();
   const output = fn(current);
   const probe = Math.max(performance.now() - start, 0.001);
-  const runs = Math.max(budget.minRuns, Math.min(budget.maxRuns, Math.floor((budget.ms * scale) / probe)));
+  if (budget.minRuns === 0 && probe * 2 > budget.ms * scale) return { timing: { median: probe, min: probe, samples: 1 }, output };
+  const runs = Math.max(1, budget.minRuns, Math.min(budget.maxRuns, Math.floor((budget.ms * scale) / probe)));
   let run = 0;
   const prepare = (): void => {
     current = inputs(++run);

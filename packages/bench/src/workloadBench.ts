@@ -28,6 +28,8 @@ export interface WorkloadBenchOptions {
   /** jsondiffpatch is quadratic: skip it above this many columns. */
   jsondiffpatchMaxColumns: number;
   log: (line: string) => void;
+  /** Engine operations to measure (default all). */
+  ops?: readonly string[];
 }
 
 /**
@@ -72,37 +74,48 @@ export function benchWorkload(
     let oursDiffMs: number | undefined;
     let oursMerged: string | undefined;
     let wholeMerged: string | undefined;
+    const want = (op: string): boolean => options.ops === undefined || options.ops.includes(op);
     if (engine !== undefined) {
-      const au = time(OP.applyUpdates, (t) => engine.applyUpdates(t.base, w.updates));
-      row(OP.applyUpdates, 'base', pBase, au.timing.median, au.timing.samples, errorsOf(au.output.errors));
-
-      const d = time(OP.diff, (t) => engine.diff(t.base, t.theirs));
-      oursDiffMs = d.timing.median;
-      row(OP.diff, 'base + theirs', pBase + pTheirs, d.timing.median, d.timing.samples, errorsOf(d.output.errors));
-
-      const m = time(OP.merge3, (t) => engine.merge3(t));
-      const cs = m.output;
-      row(OP.merge3, 'base + ours + theirs', pBase + pOurs + pTheirs, m.timing.median, m.timing.samples,
-        errorsOf(cs.errors) ?? (cs.summary.conflict > 0 ? `${cs.summary.conflict} unexpected conflicts` : undefined));
-
-      const all = time(OP.applyAll, (t) => engine.applyChanges(t.ours, cs));
-      row(OP.applyAll, 'ours', pOurs, all.timing.median, all.timing.samples,
-        errorsOf(all.output.errors) ?? checkMerged(all.output.text, w));
-
-      const selection = tenPercent(cs);
-      const some = time(OP.apply10, (t) => engine.applyChanges(t.ours, cs, selection));
-      row(OP.apply10, 'ours', pOurs, some.timing.median, some.timing.samples, errorsOf(some.output.errors));
-
-      const mt = time(OP.mergeToText, (t) => engine.applyChanges(t.ours, engine.merge3(t)).text);
-      oursMergeMs = mt.timing.median;
-      oursMerged = mt.output;
-      row(OP.mergeToText, 'base + ours + theirs', pBase + pOurs + pTheirs, mt.timing.median, mt.timing.samples,
-        checkMerged(mt.output, w));
-
-      const whole = time(OP.whole, (t) => reverseMerge(engine, t.base, t.ours, w.updates));
-      wholeMerged = whole.output.result.text;
-      row(OP.whole, 'base + ours', pBase + pOurs, whole.timing.median, whole.timing.samples,
-        errorsOf(whole.output.errors) ?? checkMerged(wholeMerged, w));
+      if (want(OP.applyUpdates)) {
+        const au = time(OP.applyUpdates, (t) => engine.applyUpdates(t.base, w.updates));
+        row(OP.applyUpdates, 'base', pBase, au.timing.median, au.timing.samples, errorsOf(au.output.errors));
+      }
+      if (want(OP.diff)) {
+        const d = time(OP.diff, (t) => engine.diff(t.base, t.theirs));
+        oursDiffMs = d.timing.median;
+        row(OP.diff, 'base + theirs', pBase + pTheirs, d.timing.median, d.timing.samples, errorsOf(d.output.errors));
+      }
+      let cs = want(OP.merge3) ? undefined : engine.merge3({ base: w.base, ours: w.ours, theirs: w.theirsText });
+      if (cs === undefined) {
+        const m = time(OP.merge3, (t) => engine.merge3(t));
+        cs = m.output;
+        row(OP.merge3, 'base + ours + theirs', pBase + pOurs + pTheirs, m.timing.median, m.timing.samples,
+          errorsOf(cs.errors) ?? (cs.summary.conflict > 0 ? `${cs.summary.conflict} unexpected conflicts` : undefined));
+      }
+      const changeSet = cs;
+      if (want(OP.applyAll)) {
+        const all = time(OP.applyAll, (t) => engine.applyChanges(t.ours, changeSet));
+        row(OP.applyAll, 'ours', pOurs, all.timing.median, all.timing.samples,
+          errorsOf(all.output.errors) ?? checkMerged(all.output.text, w));
+      }
+      if (want(OP.apply10)) {
+        const selection = tenPercent(changeSet);
+        const some = time(OP.apply10, (t) => engine.applyChanges(t.ours, changeSet, selection));
+        row(OP.apply10, 'ours', pOurs, some.timing.median, some.timing.samples, errorsOf(some.output.errors));
+      }
+      if (want(OP.mergeToText)) {
+        const mt = time(OP.mergeToText, (t) => engine.applyChanges(t.ours, engine.merge3(t)).text);
+        oursMergeMs = mt.timing.median;
+        oursMerged = mt.output;
+        row(OP.mergeToText, 'base + ours + theirs', pBase + pOurs + pTheirs, mt.timing.median, mt.timing.samples,
+          checkMerged(mt.output, w));
+      }
+      if (want(OP.whole)) {
+        const whole = time(OP.whole, (t) => reverseMerge(engine, t.base, t.ours, w.updates));
+        wholeMerged = whole.output.result.text;
+        row(OP.whole, 'base + ours', pBase + pOurs, whole.timing.median, whole.timing.samples,
+          errorsOf(whole.output.errors) ?? checkMerged(wholeMerged, w));
+      }
     }
 
     if (options.peers) {
