@@ -5,6 +5,7 @@ import type { Json } from '../arbitraries/catalogValue.js';
 import { editSeedArb, planEdits, type EditPlan } from '../arbitraries/editScript.js';
 import { renderLike, yamlDocumentArb, type YamlDocument } from '../arbitraries/yamlDocument.js';
 import { prng } from '../arbitraries/yamlStyle.js';
+import { renderYaml } from '../arbitraries/renderYaml.js';
 
 /** A three-way merge input generated from one base value: texts plus the values they stand for. */
 export interface MergeScenario {
@@ -22,8 +23,9 @@ export interface MergeScenario {
  * maxOurs edits elsewhere (ours is the base text itself when it has no edits). Each version is
  * rendered in the base's style, with its own layout choices.
  */
-export function mergeScenarioArb(maxTheirs: number, maxOurs: number): fc.Arbitrary<MergeScenario> {
-  return fc.record({ base: yamlDocumentArb, seed: editSeedArb, pickSeed: editSeedArb }).map(({ base, seed, pickSeed }) => {
+export function mergeScenarioArb(maxTheirs: number, maxOurs: number, anchors = true): fc.Arbitrary<MergeScenario> {
+  const docArb = anchors ? yamlDocumentArb : yamlDocumentArb.map((d) => ({ ...d, style: { ...d.style, anchors: false }, text: renderYaml(d.docs, { ...d.style, anchors: false }) }));
+  return fc.record({ base: docArb, seed: editSeedArb, pickSeed: editSeedArb }).map(({ base, seed, pickSeed }) => {
     const plan = planEdits(base.docs, seed, maxTheirs, maxOurs);
     const oursText = plan.oursEdits.length === 0 ? base.text : renderLike(base, plan.ours, 1);
     return { base, plan, baseText: base.text, oursText, theirsText: renderLike(base, plan.theirs, 2), pickSeed };

@@ -55,7 +55,10 @@ export function affectedLines(ours: string, change: Change): Set<number> | null 
     }
     if (isCollection(parent) && parent.items.length <= 1) {
       nodeLines(ours, parent, out);
-      const start = parent.range ? lineOf(ours, parent.range[0]) : 0;
+      // the collection becomes empty: its key line (above any comments before the first entry) is rewritten
+      let start = parent.range ? lineOf(ours, parent.range[0]) : 0;
+      leadingDecoration(lines, start, out);
+      while (start > 0 && out.has(start - 1)) start--;
       out.add(Math.max(0, start - 1));
     }
     if (change.kind === 'move' && isCollection(loc.node)) {
