@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
 import type { Path, PathSegment } from '@revprov/merge-core';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -97,7 +97,12 @@ export function locate(text: string, path: Path): Located | undefined {
       const items = cur.items as Node[];
       if (seg.kind === 'index') next = items[seg.index];
       else if (seg.kind === 'keyed')
-        next = items.find((e) => isMap(e) && scalarText(e.get(seg.key)) === seg.value);
+        next = items.find((e) => {
+          if (!isMap(e)) return false;
+          const v = e.get(seg.key, true) as Node | undefined;
+          const r = isAlias(v) ? (v.resolve(doc) as Node | undefined) : v;
+          return scalarText(isScalar(r) ? r.value : undefined) === seg.value;
+        });
       else if (seg.kind === 'value') next = items.find((e) => isScalar(e) && scalarText(e.value) === seg.value);
     }
     if (next === undefined) return { doc, node: undefined, ancestors: cur ? [...ancestors, cur] : ancestors, depth: i };
