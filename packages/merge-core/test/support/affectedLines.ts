@@ -46,6 +46,8 @@ export function affectedLines(ours: string, change: Change): Set<number> | null 
   if (loc.pair?.key && isScalar(loc.pair.key)) nodeLines(ours, loc.pair.key, out);
   nodeLines(ours, loc.node, out);
   if (loc.node === null && loc.pair?.key && isScalar(loc.pair.key) && loc.pair.key.range) out.add(lineOf(ours, loc.pair.key.range[0]));
+  // everything between the key and its value (comments before the first entry) belongs to the entry
+  if (out.size > 0) for (let l = Math.min(...out); l <= Math.max(...out); l++) out.add(l);
   if (change.kind === 'remove' || change.kind === 'move') {
     if (out.size > 0) {
       let first = Math.min(...out);

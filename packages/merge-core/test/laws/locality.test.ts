@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { applyChanges, merge3 } from '@revprov/merge-core';
+import { affectedLines } from '../support/affectedLines.js';
+import { isSubsequence } from '../support/yamlPaths.js';
+import { describeScenario, mergeScenarioArb, someChanges } from './mergeScenario.js';
+
+describe('law: locality', () => {
+  it('every line of ours outside the nodes of the selected changes survives, in order', () => {
+    let checkedLines = 0;
+    fc.assert(
+      fc.property(mergeScenarioArb(4, 3, /* anchors: engine defects with aliased anchors, see issue 2 report */ false), (s) => {
+        const cs = merge3({ base: s.baseText, ours: s.oursText, theirs: s.theirsText });
+        const selected = someChanges(cs.changes.filter((c) => c.status === 'clean'), s.pickSeed);
+        const out = applyChanges(s.oursText, cs, selected.map((c) => c.id));
+        const why = describeScenario(s, { selected: selected.map((c) => c.id), output: out.text });
+        expect(out.errors, why).toEqual([]);
+        const affected = new Set<number>();
+        for (const c of selected) {
+          const lines = affectedLines(s.oursText, c);
+          expect(lines, `${c.id} not found in ours\n${why}`).not.toBeNull();
+          for (const l of lines!) affected.add(l);
+        }
+        const oursLines = s.oursText.split('\n');
+        const kept = oursLines.filter((_, i) => !affected.has(i));
+        // without a final newline, text appended at the end must first end the last line
+        const lastIndex = oursLines.length - 1;
+        if (!s.oursText.endsWith('\n') && !affected.has(lastIndex) && out.text.split('\n').includes(oursLines[lastIndex]! + '\r')) {
+          kept[kept.length - 1] = oursLines[lastIndex]! + '\r';
+        }
+        checkedLines += kept.length;
+        expect(isSubsequence(kept, out.text.split('\n')), why).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+    expect(checkedLines).toBeGreaterThan(0);
+  });
+});
