@@ -18,15 +18,8 @@ const REFUSED: readonly string[] = ['KK5P'];
  * Engine defects found by this harness (reported to the engine's owner, see the report of
  * issue 2). Pinned so the test passes today and fails as soon as one is fixed: then remove it here.
  */
-const KNOWN_EDIT_FAILURES: Readonly<Record<string, string>> = {
-  '7TMG': 'a comment line inside a flow sequence is dropped with the replaced element',
-  WZ62: 'VERIFY_FAILED: new text written right after a tag with no space (`!!str"x"`)',
-  YD5X: 'replacing the first item of `[name        , hr, avg  ]` also re-pads `hr` (bytes after the item change)',
-};
-const KNOWN_ERROR_CASE_FAILURES: Readonly<Record<string, string>> = {
-  '9MMA': 'diff/merge3 return no error for a directive without a document',
-  SF5V: 'diff/merge3 return no error for a duplicate %YAML directive',
-};
+const KNOWN_EDIT_FAILURES: Readonly<Record<string, string>> = {};
+const KNOWN_ERROR_CASE_FAILURES: Readonly<Record<string, string>> = {};
 
 const summary: string[] = [];
 afterAll(() => console.log(`yaml-test-suite: ${summary.join('; ')}`));
