@@ -93,6 +93,8 @@ export function applyEditsToValue(values: readonly JsonValue[], docIds: readonly
       const used = new Set<number>();
       const placed = new Set<object>();
       result = [];
+      const byIdentity = new Map<string, Plan['inserts']>();
+      for (const i of plan.inserts) if (i.identity) byIdentity.set(JSON.stringify(i.identity), [...(byIdentity.get(JSON.stringify(i.identity)) ?? []), i]);
       for (const seg of plan.order) {
         const idx = findIn(orig, seg);
         if (idx !== -1 && !used.has(idx)) {
@@ -100,7 +102,7 @@ export function applyEditsToValue(values: readonly JsonValue[], docIds: readonly
           if (!plan.removes.has(idx)) result.push(arr[idx]!);
           continue;
         }
-        const ins = plan.inserts.find((i) => !placed.has(i) && i.identity && JSON.stringify(i.identity) === JSON.stringify(seg));
+        const ins = byIdentity.get(JSON.stringify(seg))?.find((i) => !placed.has(i));
         if (ins) {
           placed.add(ins);
           result.push(ins.value);
@@ -109,8 +111,14 @@ export function applyEditsToValue(values: readonly JsonValue[], docIds: readonly
       for (let i = 0; i < orig.length; i++) if (!used.has(i) && !plan.removes.has(i)) result.push(arr[i]!);
       for (const ins of plan.inserts) if (!placed.has(ins)) result.push(ins.value);
     } else {
-      const inserts = [...plan.inserts].sort((a, b) => a.seq - b.seq);
-      const at = (i: number) => inserts.filter((x) => (x.before !== undefined ? x.before - 1 : x.after === null ? orig.length - 1 : x.after) === i).map((x) => x.value);
+      const byAnchor = new Map<number, JsonValue[]>();
+      for (const x of [...plan.inserts].sort((a, b) => a.seq - b.seq)) {
+        const anchor = x.before !== undefined ? x.before - 1 : x.after === null ? orig.length - 1 : x.after;
+        const list = byAnchor.get(anchor);
+        if (list) list.push(x.value);
+        else byAnchor.set(anchor, [x.value]);
+      }
+      const at = (i: number): JsonValue[] => byAnchor.get(i) ?? [];
       result = [...at(-1)];
       for (let i = 0; i < orig.length; i++) {
         if (!plan.removes.has(i)) result.push(arr[i]!);

@@ -428,6 +428,8 @@ function orderSplice(
   const used = new Set<number>();
   const placed = new Set<Insertion>();
   const sequence: ({ index: number } | { ins: Insertion })[] = [];
+  const byIdentity = new Map<string, Insertion[]>();
+  for (const i of plan.inserts) if (i.identity) byIdentity.set(JSON.stringify(i.identity), [...(byIdentity.get(JSON.stringify(i.identity)) ?? []), i]);
   for (const seg of plan.order!.segments) {
     const idx = isSeq(coll) ? findElement(coll, values, seg) : findKeyIndex(coll, seg);
     if (idx !== -1 && !used.has(idx)) {
@@ -435,7 +437,7 @@ function orderSplice(
       if (!plan.removes.has(idx)) sequence.push({ index: idx });
       continue;
     }
-    const ins = plan.inserts.find((i) => !placed.has(i) && i.identity && sameIdentity(i.identity, seg));
+    const ins = byIdentity.get(JSON.stringify(seg))?.find((i) => !placed.has(i));
     if (ins) {
       placed.add(ins);
       sequence.push({ ins });
@@ -465,10 +467,6 @@ function orderSplice(
   };
 }
 
-function sameIdentity(a: PathSegment, b: PathSegment): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /** Inserts and removals in a flow collection (`[a, b]`, `{ a: 1 }`), separators kept tidy. */
 function flowSplices(file: ParsedFile, plan: CollectionPlan, style: RenderStyle): Splice[] | MergeError {
   const { coll } = plan;
@@ -493,7 +491,12 @@ function flowSplices(file: ParsedFile, plan: CollectionPlan, style: RenderStyle)
   }
   // rebuild the items region: kept items keep their text (and the edits inside them)
   const inserts = [...plan.inserts].sort((a, b) => a.seq - b.seq);
-  const anchored = (i: number) => inserts.filter((x) => (x.before !== undefined ? x.before - 1 : x.after === null ? bounds.length - 1 : x.after) === i);
+  const byAnchor = new Map<number, Insertion[]>();
+  for (const x of inserts) {
+    const anchor = x.before !== undefined ? x.before - 1 : x.after === null ? bounds.length - 1 : x.after;
+    byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), x]);
+  }
+  const anchored = (i: number): Insertion[] => byAnchor.get(i) ?? [];
   const sequence: ({ index: number } | { ins: Insertion })[] = anchored(-1).map((ins) => ({ ins }));
   bounds.forEach((_, i) => {
     if (!plan.removes.has(i)) sequence.push({ index: i });

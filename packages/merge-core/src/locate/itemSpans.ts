@@ -62,8 +62,16 @@ export function contentEnd(text: string, node: Node | null | undefined, fallback
   return node.range[1];
 }
 
-/** Spans of every element of a block mapping or sequence, in order. */
+const spansCache = new WeakMap<YAMLMap | YAMLSeq, ItemSpan[]>();
+
+/** Spans of every element of a block mapping or sequence, in order (computed once per node). */
 export function blockItemSpans(text: string, coll: YAMLMap | YAMLSeq): ItemSpan[] {
+  let spans = spansCache.get(coll);
+  if (!spans) spansCache.set(coll, (spans = computeSpans(text, coll)));
+  return spans;
+}
+
+function computeSpans(text: string, coll: YAMLMap | YAMLSeq): ItemSpan[] {
   const token = (coll as { srcToken?: { items?: CstItem[] } }).srcToken;
   const cstItems = (token?.items ?? []).filter((it) =>
     isSeq(coll) ? it.start.some((t) => t.type === 'seq-item-ind') : Boolean(it.key || it.sep || it.value),

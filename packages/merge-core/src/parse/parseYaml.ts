@@ -32,7 +32,7 @@ export function parseYaml(source: string, options?: MergeOptions): { values: Jso
 }
 
 const cache = new Map<string, ParsedFile>();
-const CACHE_SIZE = 8;
+const CACHE_SIZE = 4;
 
 /**
  * Parses `text` into documents with the guards the engine relies on: size limit, nesting depth,
@@ -42,10 +42,12 @@ const CACHE_SIZE = 8;
  * phases; callers must treat the result as immutable.
  */
 export function parseYamlFile(text: string, limits: ResolvedLimits, source = 'input'): ParsedFile {
-  const key = `${limits.maxBytes}:${limits.maxAliasCount}:${limits.maxDepth}:${source}\u0000${text}`;
+  // only clean parses are shared (errors name the input they came from)
+  const key = `${limits.maxBytes}:${limits.maxAliasCount}:${limits.maxDepth}\u0000${text}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const parsed = parseUncached(text, limits, source);
+  if (parsed.errors.length > 0) return parsed;
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   cache.set(key, parsed);
   return parsed;
