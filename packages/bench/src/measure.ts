@@ -2,6 +2,8 @@ import { Bench } from 'tinybench';
 
 /** How hard to measure one operation. */
 export interface MeasureOptions {
+  /** Full GC before each call (for large inputs, whose garbage would land in the next call). */
+  gcBetween: boolean;
   /** Untimed runs first (JIT warm-up). */
   warmup: number;
   /** Timed runs; the median is reported. */
@@ -19,8 +21,9 @@ const runGc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 /**
  * Times `fn` with tinybench: `warmup` untimed calls, then exactly `iterations` timed calls, with a
- * full GC before each call when the process runs with `--expose-gc` (so one run's garbage is not
- * billed to the next). `prepare`, if given, runs untimed before each call (fresh inputs).
+ * full GC before each call if `gcBetween` and the process runs with `--expose-gc` (so one large
+ * run's garbage is not billed to the next; for small inputs a forced GC shrinks the heap and
+ * makes the next call slower, so it is not used there). `prepare`, if given, runs untimed before each call (fresh inputs).
  * Throws if `fn` throws: a benchmark of a failing call means nothing.
  */
 export function measure(name: string, fn: () => unknown, options: MeasureOptions, prepare?: () => void): Timing {
@@ -35,7 +38,7 @@ export function measure(name: string, fn: () => unknown, options: MeasureOptions
   });
   const beforeEach = (): void => {
     prepare?.();
-    runGc();
+    if (options.gcBetween) runGc();
   };
   bench.add(name, fn, { async: false, beforeEach });
   const [task] = bench.runSync();

@@ -18,19 +18,29 @@ export interface MemoryFigures {
   errors: number;
 }
 
+/** Heap limit of the child: well above the 1.5 GB target, so a miss is measured, not a crash. */
+const HEAP_LIMIT_MB = 8192;
+
 /**
  * Runs the whole reverse-provisioning merge of `workload` once in a child `node --expose-gc`
- * (compiled `memory-child.js` next to this file) and returns its memory figures and merged text.
+ * (compiled `memory-child.js` next to this file) and returns its memory figures and merged text,
+ * or why the child failed (e.g. out of memory).
  */
-export function measureMemory(workload: Workload): { figures: MemoryFigures; merged: string } {
+export function measureMemory(workload: Workload): { figures: MemoryFigures; merged: string } | { failed: string } {
   const dir = mkdtempSync(join(tmpdir(), 'revprov-mem-'));
   try {
     writeFileSync(join(dir, 'base.yaml'), workload.base);
     writeFileSync(join(dir, 'ours.yaml'), workload.ours);
     writeFileSync(join(dir, 'updates.json'), JSON.stringify(workload.updates));
     const child = fileURLToPath(new URL('./memory-child.js', import.meta.url));
-    const run = spawnSync(process.execPath, ['--expose-gc', child, dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
-    if (run.status !== 0) throw new Error(`memory child failed (${run.status}): ${run.stderr.slice(0, 2000)}`);
+    const run = spawnSync(process.execPath, ['--expose-gc', `--max-old-space-size=${HEAP_LIMIT_MB}`, child, dir], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
+    if (run.status !== 0) {
+      const oom = /heap out of memory/.test(run.stderr);
+      return { failed: oom ? `the merge ran out of memory with a ${HEAP_LIMIT_MB} MB heap limit` : `the child exited with ${run.status ?? run.signal}: ${run.stderr.slice(0, 300)}` };
+    }
     const figures = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as MemoryFigures;
     return { figures, merged: readFileSync(join(dir, 'merged.yaml'), 'utf8') };
   } finally {

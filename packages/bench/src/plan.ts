@@ -10,20 +10,22 @@ export interface Budget {
   maxRuns: number;
   /** Extra untimed runs after the probe. */
   warmup: number;
+  /** Full GC before each timed call (large inputs only). */
+  gcBetween: boolean;
 }
 
 /** Budgets by input size: small inputs get many runs, 10 MB a few (bench ≤ ~10 min on 2 cores). */
 export function budgetFor(bytes: number): Budget {
-  if (bytes < 200_000) return { ms: 3_000, minRuns: 10, maxRuns: 40, warmup: 5 };
-  if (bytes < 3_000_000) return { ms: 8_000, minRuns: 3, maxRuns: 9, warmup: 1 };
-  return { ms: 20_000, minRuns: 0, maxRuns: 3, warmup: 0 };
+  if (bytes < 200_000) return { ms: 3_000, minRuns: 10, maxRuns: 40, warmup: 5, gcBetween: false };
+  if (bytes < 3_000_000) return { ms: 8_000, minRuns: 3, maxRuns: 9, warmup: 1, gcBetween: true };
+  return { ms: 20_000, minRuns: 0, maxRuns: 3, warmup: 0, gcBetween: true };
 }
 
 /**
  * Runs `fn` once untimed as a probe (its result is returned, for correctness checks), then times
  * it: the run count is the budget divided by the probe time, clamped to the budget's bounds.
- * Each call gets a fresh input from `inputs(i)`, prepared untimed (so no cache keyed by the input
- * text can serve a timed call). `scale` < 1 shrinks the budget (peers known to be slow).
+ * Each call, the probe included, gets a fresh input from `inputs(run)` (run 1 is the probe),
+ * prepared untimed, so no cache keyed by the input text can serve a timed call. `scale` < 1 shrinks the budget (peers known to be slow).
  */
 export function timeOp<I, T>(
   name: string,
@@ -32,15 +34,15 @@ export function timeOp<I, T>(
   budget: Budget,
   scale = 1,
 ): { timing: Timing; output: T } {
-  let current = inputs(0);
+  let run = 1;
+  let current = inputs(run);
   const start = performance.now();
   const output = fn(current);
   const probe = Math.max(performance.now() - start, 0.001);
   if (budget.minRuns === 0 && probe * 2 > budget.ms * scale) return { timing: { median: probe, min: probe, samples: 1 }, output };
   const runs = Math.max(1, budget.minRuns, Math.min(budget.maxRuns, Math.floor((budget.ms * scale) / probe)));
-  let run = 0;
   const prepare = (): void => {
     current = inputs(++run);
   };
-  return { timing: measure(name, () => fn(current), { warmup: budget.warmup, iterations: runs }, prepare), output };
+  return { timing: measure(name, () => fn(current), { warmup: budget.warmup, iterations: runs, gcBetween: budget.gcBetween }, prepare), output };
 }

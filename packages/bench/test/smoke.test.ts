@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const small = STANDARD_SPECS[0]!;
-const once = () => ({ ms: 0, minRuns: 1, maxRuns: 1, warmup: 0 });
+const once = () => ({ ms: 0, minRuns: 1, maxRuns: 1, warmup: 0, gcBetween: false });
 
 describe('workload generator', () => {
   it('is deterministic for a seed and differs across seeds', () => {
