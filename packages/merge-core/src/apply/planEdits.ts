@@ -6,7 +6,7 @@ import type { ParsedFile } from '../parse/parseYaml.js';
 import { aliasedAncestors, aliasesInto } from '../locate/aliasesOf.js';
 import { documentStyle, localQuote, type RenderStyle } from '../locate/detectStyle.js';
 import { blockItemSpans } from '../locate/itemSpans.js';
-import { columnOf, lineEnd, lineStart } from '../locate/lines.js';
+import { columnOf, indentAt, lineEnd, lineKind, lineStart } from '../locate/lines.js';
 import { findElement, resolvePath, type NodeLocation } from '../locate/resolvePath.js';
 import type { Edit } from './edit.js';
 import {
@@ -277,7 +277,7 @@ export function replaceSplice(file: ParsedFile, loc: NodeLocation, value: JsonVa
   const node = loc.node;
   const parent = loc.parent;
   const inFlow = Boolean(parent?.flow);
-  const style = styleIn(file, loc, parent);
+  const style = { ...styleIn(file, loc, parent), noLiteral: commentFollows(text, loc) };
   const isColl = (Array.isArray(value) && value.length > 0) || (isJsonObject(value) && Object.keys(value).length > 0);
   const scalarText = (quoteFrom: Node | null): string => {
     if (isColl) return renderFlow(value, style);
@@ -352,6 +352,19 @@ export function replaceSplice(file: ParsedFile, loc: NodeLocation, value: JsonVa
   }
   const col = columnOf(text, range[0]);
   return { start: range[0], end, text: replacement(renderBlock(value, col, style).slice(col)), seq };
+}
+
+/**
+ * True when a comment line follows the node at `loc` indented deeper than its owner: a literal
+ * block written there would swallow it.
+ */
+function commentFollows(text: string, loc: NodeLocation): boolean {
+  const node = loc.node;
+  if (!node?.range) return false;
+  const owner = ownerColumn(text, loc);
+  let at = isBlockCollection(node) ? blockEnd(text, node).end : lineEnd(text, Math.max(node.range[0], node.range[1] - 1));
+  while (at < text.length && lineKind(text, at) === 'blank') at = lineEnd(text, at);
+  return at < text.length && lineKind(text, at) === 'comment' && indentAt(text, at) > owner;
 }
 
 function stripEol(t: string, eol: string): string {

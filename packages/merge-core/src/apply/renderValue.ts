@@ -26,7 +26,7 @@ export function renderAfterKey(value: JsonValue, col: number, style: RenderStyle
     const childCol = Array.isArray(value) ? (style.indentless ? col : col + style.unit) : col + style.unit;
     return style.eol + renderBlock(value, childCol, style);
   }
-  if (typeof value === 'string') {
+  if (typeof value === 'string' && !style.noLiteral) {
     const literal = renderLiteral(value, col + style.unit, style.eol);
     if (literal !== null) return ` ${literal}`;
   }
@@ -60,7 +60,7 @@ export function renderItem(value: JsonValue, col: number, style: RenderStyle, in
       .map((v) => renderItem(v, inner, style))
       .join('')}`;
   }
-  if (typeof value === 'string') {
+  if (typeof value === 'string' && !style.noLiteral) {
     const literal = renderLiteral(value, inner, style.eol);
     if (literal !== null) return `${lead}- ${literal}`;
   }

@@ -23,7 +23,9 @@ function contains(outer: Splice, inner: Splice): boolean {
   if (outer.end === outer.start) return false;
   if (inner.start < outer.start || inner.end > outer.end) return false;
   if (inner.start === inner.end) return inner.start > outer.start && inner.start < outer.end;
-  return !(inner.start === outer.start && inner.end === outer.end);
+  // a rebuilt region (`build`) carries the edits of the element texts it moves, even one as wide as itself
+  if (inner.start === outer.start && inner.end === outer.end) return Boolean(outer.build) && !inner.build;
+  return true;
 }
 
 /**
@@ -33,7 +35,7 @@ function contains(outer: Splice, inner: Splice): boolean {
 export function applySplices(text: string, splices: readonly Splice[]): { text: string } | { overlap: [Splice, Splice] } {
   // at one offset: insertions first (in `seq` order), then the longest replacement
   const rank = (s: Splice) => (s.end === s.start ? Number.MAX_SAFE_INTEGER : s.end - s.start);
-  const sorted = [...splices].sort((a, b) => a.start - b.start || rank(b) - rank(a) || a.seq - b.seq);
+  const sorted = [...splices].sort((a, b) => a.start - b.start || rank(b) - rank(a) || Number(Boolean(b.build)) - Number(Boolean(a.build)) || a.seq - b.seq);
   const roots: SpliceNode[] = [];
   const stack: SpliceNode[] = [];
   for (const splice of sorted) {

@@ -15,6 +15,11 @@ export interface RenderStyle {
   indentless: boolean;
   quote: QuoteStyle;
   eol: string;
+  /**
+   * Never write literal block scalars here: a comment line that follows the insertion point
+   * deeper than the new text would become part of the literal's content.
+   */
+  noLiteral?: boolean;
 }
 
 const styles = new WeakMap<object, RenderStyle>();

@@ -6,7 +6,7 @@ import { describeScenario, mergeScenarioArb, parseValues } from './mergeScenario
 describe('law: convergence', () => {
   it('with ours == base, applying every change gives a document equal in value to theirs', () => {
     fc.assert(
-      fc.property(mergeScenarioArb(4, 0, /* anchors: engine defects with aliased anchors, see issue 2 report */ false), (s) => {
+      fc.property(mergeScenarioArb(4, 0), (s) => {
         const why = describeScenario(s);
         const cs = merge3({ base: s.baseText, ours: s.oursText, theirs: s.theirsText });
         expect(cs.errors, why).toEqual([]);

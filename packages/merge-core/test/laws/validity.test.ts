@@ -20,7 +20,7 @@ function contains(actual: unknown, expected: Json): boolean {
 describe('law: validity', () => {
   it('applyChanges output re-parses (no duplicate keys) with theirs value at every applied path', () => {
     fc.assert(
-      fc.property(mergeScenarioArb(4, 3, /* anchors: engine defects with aliased anchors, see issue 2 report */ false), (s) => {
+      fc.property(mergeScenarioArb(4, 3), (s) => {
         const cs = merge3({ base: s.baseText, ours: s.oursText, theirs: s.theirsText });
         const selected = someChanges(cs.changes.filter((c) => c.status !== 'conflict'), s.pickSeed);
         const out = applyChanges(s.oursText, cs, selected.map((c) => c.id));
@@ -40,7 +40,7 @@ describe('law: validity', () => {
   it('applyUpdates output re-parses with each innermost update value in place', () => {
     fc.assert(
       fc.property(
-        yamlDocumentArb.filter((d) => d.docs.length === 1 && !d.style.anchors /* anchors: engine defect, see issue 2 report */),
+        yamlDocumentArb.filter((d) => d.docs.length === 1),
         updatesSeedArb,
         (doc, seed) => {
           const updates = updatesFor(doc.docs[0]!, seed);
