@@ -22,27 +22,48 @@ export interface ItemSpan {
   midLine: boolean;
 }
 
-interface CstItem {
-  start: { type: string; offset: number }[];
-  key?: { offset: number } | null;
-  sep?: { type: string; offset: number }[];
-  value?: { offset: number } | null;
-}
-
-function itemStartOffset(coll: YAMLMap | YAMLSeq, i: number, cst: CstItem | undefined): number {
-  if (cst) {
-    for (const t of cst.start) if (t.type !== 'space' && t.type !== 'newline' && t.type !== 'comment') return t.offset;
-    if (cst.key) return cst.key.offset;
-    const sep = cst.sep?.find((t) => t.type !== 'space' && t.type !== 'newline' && t.type !== 'comment');
-    if (sep) return sep.offset;
-    if (cst.value) return cst.value.offset;
-  }
+/**
+ * Where element `i` of a block collection starts: a pair's key with its properties (`? `,
+ * `&anchor`, `!tag`); a sequence element's dash, found at the sequence's column on the element's
+ * line or the nearest line above it (an element may start on the line after its bare `-`).
+ */
+function itemStartOffset(text: string, coll: YAMLMap | YAMLSeq, i: number): number {
   const item = coll.items[i] as Pair | Node | null;
   if (isMap(coll)) {
     const key = (item as Pair).key as Node | null;
-    return key?.range?.[0] ?? 0;
+    const value = (item as Pair).value as Node | null;
+    const at = key?.range?.[0] ?? value?.range?.[0] ?? coll.range![0];
+    let start = key?.range ? propsStart(text, key) : at;
+    const before = text.slice(lineStart(text, start), start);
+    const explicit = /\?\s*$/.exec(before);
+    if (explicit && /^\s*\?\s*$/.test(before)) start -= explicit[0].length;
+    return start;
   }
-  return (item as Node | null)?.range?.[0] ?? 0;
+  const seqStart = coll.range![0];
+  if (i === 0) return seqStart;
+  const col = seqStart - lineStart(text, seqStart);
+  const node = item as Node | null;
+  let from = node?.range ? propsStart(text, node) : seqStart;
+  for (let ls = lineStart(text, from); ls > seqStart; ls = lineStart(text, ls - 1)) {
+    const dash = ls + col;
+    if (dash < from && text[dash] === '-' && /^[ \t]*$/.test(text.slice(ls, dash)) && /[\s]/.test(text[dash + 1] ?? ' ')) return dash;
+    from = ls;
+  }
+  return node?.range?.[0] ?? seqStart;
+}
+
+/** Start of a node's properties (`&anchor`, `!tag`) on its own line, else its own start. */
+function propsStart(text: string, node: Node): number {
+  let start = node.range![0];
+  for (;;) {
+    let k = start - 1;
+    while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
+    if (k < 0 || text[k] === '\n') return start;
+    let j = k;
+    while (j >= 0 && !/\s/.test(text[j]!)) j--;
+    if (!/^[&!]/.test(text.slice(j + 1, k + 1))) return start;
+    start = j + 1;
+  }
 }
 
 /** Offset just past the last meaningful character of a node (a block scalar: past its last line break). */
@@ -72,15 +93,10 @@ export function blockItemSpans(text: string, coll: YAMLMap | YAMLSeq): ItemSpan[
 }
 
 function computeSpans(text: string, coll: YAMLMap | YAMLSeq): ItemSpan[] {
-  const token = (coll as { srcToken?: { items?: CstItem[] } }).srcToken;
-  const cstItems = (token?.items ?? []).filter((it) =>
-    isSeq(coll) ? it.start.some((t) => t.type === 'seq-item-ind') : Boolean(it.key || it.sep || it.value),
-  );
-  const aligned = cstItems.length === coll.items.length;
   const spans: ItemSpan[] = [];
   let prevEnd = -1;
   for (let i = 0; i < coll.items.length; i++) {
-    const itemStart = itemStartOffset(coll, i, aligned ? cstItems[i] : undefined);
+    const itemStart = itemStartOffset(text, coll, i);
     const item = coll.items[i] as Pair | Node | null;
     let last: number;
     if (isMap(coll)) {

@@ -67,7 +67,7 @@ function parseUncached(text: string, limits: ResolvedLimits, source: string): Pa
   if (directiveError) return fail(directiveError);
   let docs: Document.Parsed<ParsedNode, true>[];
   try {
-    const all = parseAllDocuments(text, { keepSourceTokens: true, uniqueKeys: true, prettyErrors: false });
+    const all = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false });
     docs = Array.isArray(all) ? all : [all as unknown as Document.Parsed<ParsedNode, true>];
   } catch (err) {
     return fail(new MergeError('YAML_SYNTAX', `${source} could not be parsed: ${(err as Error).message}`, { source }));
