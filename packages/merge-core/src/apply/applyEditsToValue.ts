@@ -1,6 +1,5 @@
 import { cloneJson, isJsonObject, setOwn, type JsonObject, type JsonValue } from '../model/json.js';
 import type { Path, PathSegment } from '../model/path.js';
-import { elementKey } from '../locate/elementKey.js';
 import { findIn } from '../locate/findIn.js';
 import type { Edit } from './edit.js';
 

@@ -1,6 +1,5 @@
 import type { JsonValue } from '../model/json.js';
 import type { ListRuleEntry } from '../model/options.js';
-import type { Path } from '../model/path.js';
 import { documentIds } from '../locate/documentIds.js';
 import { diffValues, type RawChange } from './diffValues.js';
 

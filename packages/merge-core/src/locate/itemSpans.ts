@@ -1,4 +1,5 @@
-import { isCollection, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isCollection, isMap, isScalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { propsStart } from './propsStart.js';
 import { lineEnd, lineKind, lineStart, startsLine, indentAt } from './lines.js';
 
 /**
@@ -50,20 +51,6 @@ function itemStartOffset(text: string, coll: YAMLMap | YAMLSeq, i: number): numb
     from = ls;
   }
   return node?.range?.[0] ?? seqStart;
-}
-
-/** Start of a node's properties (`&anchor`, `!tag`) on its own line, else its own start. */
-function propsStart(text: string, node: Node): number {
-  let start = node.range![0];
-  for (;;) {
-    let k = start - 1;
-    while (k >= 0 && (text[k] === ' ' || text[k] === '\t')) k--;
-    if (k < 0 || text[k] === '\n') return start;
-    let j = k;
-    while (j >= 0 && !/\s/.test(text[j]!)) j--;
-    if (!/^[&!]/.test(text.slice(j + 1, k + 1))) return start;
-    start = j + 1;
-  }
 }
 
 /** Offset just past the last meaningful character of a node (a block scalar: past its last line break). */

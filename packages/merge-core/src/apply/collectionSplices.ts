@@ -1,0 +1,191 @@
+import { isMap, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { MergeError } from '../model/errors.js';
+import type { JsonValue } from '../model/json.js';
+import type { PathSegment } from '../model/path.js';
+import type { ParsedFile } from '../parse/parseYaml.js';
+import type { RenderStyle } from '../locate/detectStyle.js';
+import { blockItemSpans } from '../locate/itemSpans.js';
+import { findElement, findKey, type NodeLocation } from '../locate/resolvePath.js';
+import { propsStart } from '../locate/propsStart.js';
+import { renderFlow, renderItem, renderPair } from './renderValue.js';
+import { renderKey } from './renderScalar.js';
+import { replaceSplice, stripEol, styleIn } from './replaceSplice.js';
+import type { Splice } from './splice.js';
+
+/** An entry to add to a collection, placed after `after` (an existing sibling index), first (-1) or last (null). */
+export interface Insertion {
+  key: string | null;
+  value: JsonValue;
+  identity: PathSegment | null;
+  after: number | null;
+  /** For positional inserts: before this existing element index. */
+  before?: number;
+  seq: number;
+  edit: number;
+}
+
+export interface CollectionPlan {
+  coll: YAMLMap | YAMLSeq;
+  loc: NodeLocation;
+  inserts: Insertion[];
+  removes: Map<number, number>;
+  order: { segments: PathSegment[]; edit: number } | null;
+}
+
+/** Splices for the inserts, removals and reordering of one collection. */
+export function collectionSplices(file: ParsedFile, plan: CollectionPlan): Splice[] | MergeError {
+  const { coll, loc } = plan;
+  const { text } = file;
+  const style = styleIn(file, loc, coll);
+  const n = coll.items.length;
+  if (plan.removes.size === n && plan.inserts.length === 0 && n > 0) {
+    const s = replaceSplice(file, loc, isMap(coll) ? {} : [], plan.removes.values().next().value ?? 0);
+    return s instanceof MergeError ? s : [s];
+  }
+  if (coll.flow) return flowSplices(file, plan, style);
+  const spans = blockItemSpans(text, coll);
+  const col = spans[0]?.col ?? 0;
+  const render = (ins: Insertion): string =>
+    ins.key !== null ? renderPair(ins.key, ins.value, col, style) : renderItem(ins.value, col, style);
+  if (plan.order) return [orderSplice(file, plan, spans, render, style.eol)];
+  const out: Splice[] = [];
+  const removedFirstMidLine = spans[0]?.midLine && plan.removes.has(0);
+  for (const [index, e] of plan.removes) {
+    const span = spans[index]!;
+    if (span.midLine) {
+      const next = spans[index + 1];
+      if (!next) return new MergeError('UNSUPPORTED', 'cannot remove the only entry of a compact mapping');
+      out.push({ start: span.itemStart, end: next.itemStart, text: '', seq: e, edit: e });
+    } else if (removedFirstMidLine && index === 1) {
+      out.push({ start: spans[0]!.end, end: span.end, text: '', seq: e, edit: e });
+    } else {
+      out.push({ start: span.start, end: span.end, text: '', seq: e, edit: e });
+    }
+  }
+  const eol = style.eol;
+  for (const ins of [...plan.inserts].sort((a, b) => a.seq - b.seq)) {
+    const anchor = ins.before !== undefined ? ins.before - 1 : ins.after === null ? n - 1 : ins.after;
+    if (anchor < 0) {
+      const first = spans[0]!;
+      if (first.midLine) {
+        out.push({ start: first.itemStart, end: first.itemStart, text: render(ins).slice(col) + ' '.repeat(col), seq: ins.seq });
+      } else out.push({ start: first.start, end: first.start, text: render(ins), seq: ins.seq });
+    } else {
+      const span = spans[anchor]!;
+      const lead = text[span.end - 1] === '\n' || span.end === 0 ? '' : eol;
+      const body = render(ins);
+      out.push({ start: span.end, end: span.end, text: lead === '' ? body : lead + stripEol(body, eol), seq: ins.seq });
+    }
+  }
+  return out;
+}
+
+/**
+ * The region of a sequence rebuilt in the new order: each element's own text (with the edits
+ * inside it) moves, the gaps between elements (blank lines, detached comments, flow separators)
+ * stay in place. `eol` is the line break for block sequences, `null` for flow ones.
+ */
+function orderSplice(
+  file: ParsedFile,
+  plan: CollectionPlan,
+  spans: readonly { start: number; end: number }[],
+  render: (ins: Insertion) => string,
+  eol: string | null,
+): Splice {
+  const { coll, loc } = plan;
+  const { text } = file;
+  const values = Array.isArray(loc.value) ? loc.value : [];
+  const used = new Set<number>();
+  const placed = new Set<Insertion>();
+  const sequence: ({ index: number } | { ins: Insertion })[] = [];
+  const byIdentity = new Map<string, Insertion[]>();
+  for (const i of plan.inserts) if (i.identity) byIdentity.set(JSON.stringify(i.identity), [...(byIdentity.get(JSON.stringify(i.identity)) ?? []), i]);
+  for (const seg of plan.order!.segments) {
+    const idx = isSeq(coll) ? findElement(coll, values, seg) : seg.kind === 'key' ? findKey(coll, seg.key) : -1;
+    if (idx !== -1 && !used.has(idx)) {
+      used.add(idx);
+      if (!plan.removes.has(idx)) sequence.push({ index: idx });
+      continue;
+    }
+    const ins = byIdentity.get(JSON.stringify(seg))?.find((i) => !placed.has(i));
+    if (ins) {
+      placed.add(ins);
+      sequence.push({ ins });
+    }
+  }
+  for (let i = 0; i < spans.length; i++) if (!used.has(i) && !plan.removes.has(i)) sequence.push({ index: i });
+  for (const ins of plan.inserts) if (!placed.has(ins)) sequence.push({ ins });
+  const start = spans[0]!.start;
+  const last = spans[spans.length - 1]!;
+  const end = last.end;
+  const gaps: string[] = [];
+  for (let i = 0; i + 1 < spans.length; i++) gaps.push(text.slice(spans[i]!.end, spans[i + 1]!.start));
+  return {
+    start,
+    end,
+    seq: plan.order!.edit,
+    build: (sub) => {
+      let out = '';
+      sequence.forEach((entry, k) => {
+        let chunk = 'index' in entry ? sub(spans[entry.index]!.start, spans[entry.index]!.end) : render(entry.ins);
+        if (eol !== null && !chunk.endsWith('\n')) chunk += eol;
+        out += chunk;
+        if (k < sequence.length - 1) out += gaps[k] ?? (eol === null ? ', ' : '');
+      });
+      return eol === null || text[end - 1] === '\n' ? out : out.replace(/\r?\n$/, '');
+    },
+  };
+}
+
+/** Inserts and removals in a flow collection (`[a, b]`, `{ a: 1 }`), separators kept tidy. */
+function flowSplices(file: ParsedFile, plan: CollectionPlan, style: RenderStyle): Splice[] | MergeError {
+  const { coll } = plan;
+  const { text } = file;
+  const bounds = coll.items.map((item) => {
+    if (isMap(coll)) {
+      const pair = item as Pair;
+      const k = pair.key as Node | null;
+      const v = pair.value as Node | null;
+      return [k?.range ? propsStart(text, k) : 0, v?.range?.[1] ?? k?.range?.[1] ?? 0] as const;
+    }
+    const node = item as Node | null;
+    return [node?.range ? propsStart(text, node) : 0, node?.range?.[1] ?? 0] as const;
+  });
+  const one = (ins: Insertion): string =>
+    ins.key !== null ? `${renderKey(ins.key, true)}: ${renderFlow(ins.value, style)}` : renderFlow(ins.value, style);
+  if (plan.order && bounds.length > 0) return [orderSplice(file, plan, bounds.map(([start, end]) => ({ start, end })), one, null)];
+  if (coll.items.length === 0) {
+    const all = [...plan.inserts].sort((a, b) => a.seq - b.seq).map(one).join(', ');
+    const r = coll.range!;
+    return [{ start: r[0], end: r[1], text: isMap(coll) ? `{ ${all} }` : `[${all}]`, seq: 0 }];
+  }
+  // rebuild the items region: kept items keep their text (and the edits inside them)
+  const inserts = [...plan.inserts].sort((a, b) => a.seq - b.seq);
+  const byAnchor = new Map<number, Insertion[]>();
+  for (const x of inserts) {
+    const anchor = x.before !== undefined ? x.before - 1 : x.after === null ? bounds.length - 1 : x.after;
+    byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), x]);
+  }
+  const anchored = (i: number): Insertion[] => byAnchor.get(i) ?? [];
+  const sequence: ({ index: number } | { ins: Insertion })[] = anchored(-1).map((ins) => ({ ins }));
+  bounds.forEach((_, i) => {
+    if (!plan.removes.has(i)) sequence.push({ index: i });
+    for (const ins of anchored(i)) sequence.push({ ins });
+  });
+  const sep = bounds.length > 1 ? text.slice(bounds[0]![1], bounds[1]![0]) : ', ';
+  const separator = /^\s*,\s*$/.test(sep) && !sep.includes('\n') ? sep : ', ';
+  const gaps = bounds.slice(1).map((b, k) => text.slice(bounds[k]![1], b[0]));
+  const start = bounds[0]![0];
+  const end = bounds[bounds.length - 1]![1];
+  return [
+    {
+      start,
+      end,
+      seq: inserts[0]?.seq ?? 0,
+      build: (sub) =>
+        sequence
+          .map((e, k) => ('index' in e ? sub(bounds[e.index]![0], bounds[e.index]![1]) : one(e.ins)) + (k < sequence.length - 1 ? (gaps[k] ?? separator) : ''))
+          .join(''),
+    },
+  ];
+}

@@ -1,0 +1,129 @@
+import { isCollection, isScalar, isSeq, Scalar, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { MergeError } from '../model/errors.js';
+import { isJsonObject, type JsonValue } from '../model/json.js';
+import type { ParsedFile } from '../parse/parseYaml.js';
+import { documentStyle, localQuote, type RenderStyle } from '../locate/detectStyle.js';
+import { blockItemSpans } from '../locate/itemSpans.js';
+import { columnOf, indentAt, lineEnd, lineKind } from '../locate/lines.js';
+import type { NodeLocation } from '../locate/resolvePath.js';
+import { blockEnd, blockScalarIndent, colonEnd, isBlockCollection, isBlockScalar, isEmptyValue, keyColumn } from './nodeText.js';
+import { propsStart } from '../locate/propsStart.js';
+import { renderAfterKey, renderBlock, renderFlow, renderItem } from './renderValue.js';
+import { renderLiteral, renderScalar } from './renderScalar.js';
+import type { Splice } from './splice.js';
+
+/** The style for text written into `coll` (its own quotes, the document's indent and line breaks). */
+export function styleIn(file: ParsedFile, loc: NodeLocation, coll: YAMLMap | YAMLSeq | null): RenderStyle {
+  const base = documentStyle(file.text, loc.document);
+  return coll ? { ...base, quote: localQuote(coll, base.quote) } : base;
+}
+
+/** Column at which the value of `loc` is written when it becomes a block. */
+function ownerColumn(text: string, loc: NodeLocation): number {
+  if (loc.pair) return keyColumn(text, loc.pair);
+  return loc.parent && loc.node?.range ? columnOf(text, loc.node.range[0]) : 0;
+}
+
+/** A splice replacing the value at `loc` with `value`, in the style of the text around it. */
+export function replaceSplice(file: ParsedFile, loc: NodeLocation, value: JsonValue, seq: number): Splice | MergeError {
+  const { text } = file;
+  const node = loc.node;
+  const parent = loc.parent;
+  const inFlow = Boolean(parent?.flow);
+  const style = { ...styleIn(file, loc, parent), noLiteral: commentFollows(text, loc) };
+  const isColl = (Array.isArray(value) && value.length > 0) || (isJsonObject(value) && Object.keys(value).length > 0);
+  const scalarText = (quoteFrom: Node | null): string => {
+    if (isColl) return renderFlow(value, style);
+    if (typeof value === 'string' && isScalar(quoteFrom) && typeof quoteFrom.value === 'string') {
+      const q = quoteFrom.type === Scalar.QUOTE_DOUBLE ? 'double' : quoteFrom.type === Scalar.QUOTE_SINGLE ? 'single' : quoteFrom.type === Scalar.PLAIN ? 'plain' : style.quote;
+      return renderScalar(value, q, inFlow);
+    }
+    return renderFlow(value, style);
+  };
+
+  // an empty value (`key:`): write after the colon
+  if (isEmptyValue(node)) {
+    if (loc.pair) {
+      const at = colonEnd(text, loc.pair);
+      const out = renderAfterKey(value, keyColumn(text, loc.pair), style);
+      return { start: at, end: at, text: stripEol(out, style.eol), seq };
+    }
+    if (node?.range) {
+      const at = node.range[0];
+      const t = isColl && !inFlow ? stripEol(renderBlock(value, 0, style), style.eol) : scalarText(null);
+      return { start: at, end: at, text: t, seq };
+    }
+    return new MergeError('UNSUPPORTED', 'cannot write into an empty document');
+  }
+  const n = node!;
+  const range = n.range!;
+  const flowNode = isCollection(n) && n.flow;
+  if (inFlow || flowNode || (!isBlockCollection(n) && !isBlockScalar(n) && !isColl)) {
+    // inline text replaced by inline text (a flow collection stays flow)
+    let start = range[0];
+    if ((n as { tag?: string }).tag && typeof value !== 'string') start = propsStart(text, n);
+    const t = isColl ? renderFlow(value, style) : scalarText(n);
+    // an empty scalar right after its tag (`!!str,`) needs a separating space
+    const pad = range[0] === range[1] && start > 0 && !/[\s[{,:]/.test(text[start - 1]!) ? ' ' : '';
+    return { start, end: range[1], text: pad + t, seq };
+  }
+  if (isBlockScalar(n)) {
+    const hasEol = text[range[1] - 1] === '\n';
+    const col = ownerColumn(text, loc);
+    if (typeof value === 'string') {
+      const literal = renderLiteral(value, blockScalarIndent(text, n, col + style.unit), style.eol);
+      if (literal !== null) return { start: propsStart(text, n), end: range[1], text: hasEol ? literal : stripEol(literal, style.eol), seq };
+    }
+    if (!isColl) {
+      const t = scalarText(null);
+      return { start: propsStart(text, n), end: range[1], text: hasEol ? t + style.eol : t, seq };
+    }
+    if (loc.pair) {
+      return { start: colonEnd(text, loc.pair), end: range[1], text: maybeEol(renderAfterKey(value, col, style), hasEol, style.eol), seq };
+    }
+    return { start: propsStart(text, n), end: range[1], text: maybeEol(renderBlock(value, col, style).trimStart(), hasEol, style.eol), seq };
+  }
+  // block collection, or a scalar becoming a block collection
+  const { end, hasEol } = isBlockCollection(n) ? blockEnd(text, n) : { end: range[1], hasEol: false };
+  const replacement = (t: string): string => (isBlockCollection(n) ? maybeEol(t, hasEol, style.eol) : stripEol(t, style.eol));
+  if (loc.pair) {
+    const col = keyColumn(text, loc.pair);
+    if (!isBlockCollection(n)) {
+      // a scalar becoming a block: its trailing comment stays on the key's line
+      const eolAt = lineEnd(text, range[1]);
+      const rest = text.slice(range[1], eolAt).replace(/\r?\n$/, '');
+      const comment = rest.trim().startsWith('#') ? ` ${rest.trim()}` : '';
+      const end2 = comment ? range[1] + rest.length : range[1];
+      return { start: colonEnd(text, loc.pair), end: end2, text: comment + stripEol(renderAfterKey(value, col, style), style.eol), seq };
+    }
+    return { start: colonEnd(text, loc.pair), end, text: replacement(renderAfterKey(value, col, style)), seq };
+  }
+  if (isSeq(parent)) {
+    const dash = parent.flow ? 0 : (blockItemSpans(text, parent)[loc.index]?.col ?? 0);
+    const item = renderItem(value, dash, style, true).slice(2);
+    return { start: isBlockCollection(n) ? range[0] : propsStart(text, n), end, text: replacement(item), seq };
+  }
+  const col = columnOf(text, range[0]);
+  return { start: range[0], end, text: replacement(renderBlock(value, col, style).slice(col)), seq };
+}
+
+/**
+ * True when a comment line follows the node at `loc` indented deeper than its owner: a literal
+ * block written there would swallow it.
+ */
+function commentFollows(text: string, loc: NodeLocation): boolean {
+  const node = loc.node;
+  if (!node?.range) return false;
+  const owner = ownerColumn(text, loc);
+  let at = isBlockCollection(node) ? blockEnd(text, node).end : lineEnd(text, Math.max(node.range[0], node.range[1] - 1));
+  while (at < text.length && lineKind(text, at) === 'blank') at = lineEnd(text, at);
+  return at < text.length && lineKind(text, at) === 'comment' && indentAt(text, at) > owner;
+}
+
+export function stripEol(t: string, eol: string): string {
+  return t.endsWith(eol) ? t.slice(0, -eol.length) : t;
+}
+
+function maybeEol(t: string, hasEol: boolean, eol: string): string {
+  return hasEol ? t : stripEol(t, eol);
+}
