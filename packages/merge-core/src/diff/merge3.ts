@@ -37,14 +37,19 @@ export function withStatus(raw: RawChange, ours: readonly JsonValue[] | null): C
   if (raw.theirs !== undefined) change.theirs = raw.theirs;
   if (raw.after !== undefined) change.after = raw.after;
   if (raw.field !== undefined) change.field = raw.field;
-  if (ours !== null) change.status = statusOf(raw, o);
+  if (ours !== null) change.status = statusOf(raw, o, ours);
   return change;
 }
 
-function statusOf(raw: RawChange, ours: JsonValue | undefined): ChangeStatus {
+function statusOf(raw: RawChange, ours: JsonValue | undefined, ourValues: readonly JsonValue[] | null): ChangeStatus {
   switch (raw.kind) {
-    case 'add':
-      return ours === undefined ? 'clean' : jsonEqual(ours, raw.theirs) ? 'applied' : 'conflict';
+    case 'add': {
+      if (ours !== undefined) return jsonEqual(ours, raw.theirs) ? 'applied' : 'conflict';
+      // theirs adds inside a collection that base had: if ours removed it, taking theirs would resurrect it
+      const parent = ourValues === null ? undefined : valueAt(ourValues, raw.path.slice(0, -1));
+      const isDocument = raw.path.length === 1 && raw.path[0]!.kind === 'document';
+      return isDocument || (parent !== null && typeof parent === 'object') ? 'clean' : 'conflict';
+    }
     case 'remove':
       return ours === undefined ? 'applied' : jsonEqual(ours, raw.base) ? 'clean' : 'conflict';
     case 'replace':
@@ -57,7 +62,8 @@ function statusOf(raw: RawChange, ours: JsonValue | undefined): ChangeStatus {
       const baseOrder = raw.base as string[];
       const theirOrder = raw.theirs as string[];
       const inOurs = new Set(ids);
-      const common = new Set(baseOrder.filter((id) => theirOrder.includes(id) && inOurs.has(id)));
+      const inTheirs = new Set(theirOrder);
+      const common = new Set(baseOrder.filter((id) => inTheirs.has(id) && inOurs.has(id)));
       const ourSeq = ids.filter((id) => common.has(id));
       const eq = (list: string[]) => list.filter((id) => common.has(id)).every((id, i) => id === ourSeq[i]);
       if (eq(theirOrder)) return 'applied';

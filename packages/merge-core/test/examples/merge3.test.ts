@@ -152,6 +152,30 @@ describe('applyChanges: selection', () => {
     expect(r.skipped.map((s) => s.id)).toEqual(['nope.nothing', 'a..b']);
   });
 
+  test('an addition inside a collection ours removed is a conflict, not a silent resurrection', () => {
+    const r = merge3({
+      base: 'spec:\n  mesh:\n    a: 1\n  owner: x\n',
+      ours: 'spec:\n  owner: x\n',
+      theirs: 'spec:\n  mesh:\n    a: 1\n    specific:\n      db: FIN\n  owner: x\n',
+    });
+    expect(r.changes.map((c) => `${c.kind} ${c.id} ${c.status}`)).toEqual(['add spec.mesh.specific conflict']);
+    const cols = merge3({
+      base: 'spec:\n  schema:\n    - name: a\n  owner: x\n',
+      ours: 'spec:\n  owner: x\n',
+      theirs: 'spec:\n  schema:\n    - name: a\n    - name: c\n  owner: x\n',
+    });
+    expect(cols.changes.map((c) => c.status)).toEqual(['conflict']);
+  });
+
+  test('selection by prefix finds exactly the changes below it (not siblings sharing a text prefix)', () => {
+    const b = 'a:\n  b: 1\n  bc: 1\nab: 1\n';
+    const t = 'a:\n  b: 2\n  bc: 2\nab: 2\n';
+    const r = merge3({ base: b, ours: b, theirs: t });
+    expect(applyChanges(b, r, ['a.b']).applied).toEqual(['a.b']);
+    expect(applyChanges(b, r, ['a']).applied).toEqual(['a.b', 'a.bc']);
+    expect(applyChanges(b, r, ['']).applied).toEqual(['a.b', 'a.bc', 'ab']);
+  });
+
   test('a change under a parent ours removed pulls the parent in', () => {
     const b = 'a:\n  b:\n    c: 1\nz: 0\n';
     const t = 'a:\n  b:\n    c: 2\nz: 0\n';
