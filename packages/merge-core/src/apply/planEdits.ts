@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { MergeError } from '../model/errors.js';
 import { hasOwn, isJsonObject, setOwn, type JsonObject, type JsonValue } from '../model/json.js';
 import { formatPath, type Path, type PathSegment } from '../model/path.js';
@@ -59,7 +59,7 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
       if (nested instanceof MergeError) return failed.set(e, nested);
       const entry = entryFor(seg, nested);
       if (entry instanceof MergeError) return failed.set(e, withPath(entry, id));
-      if (isEmptyValue(at.node) || (isScalar(at.node) && at.node.value === null)) {
+      if (isEmptyValue(at.node) || (isScalar(at.node) && at.node.value === null) || isEmptyPlaceholder(at)) {
         const key = at.node ?? `${at.depth}:${at.pair ? at.pair.key : ''}:${at.index}:${String(at.parent?.range?.[0])}`;
         let creation = creations.get(key);
         if (!creation) creations.set(key, (creation = { loc: at, value: entry.key !== null ? {} : [], edits: [] }));
@@ -91,7 +91,7 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
     if (res.kind !== 'found') return failed.set(e, new MergeError('UNAPPLIABLE', `${id}: no sequence there`, { path: id }));
     const { at } = res;
     if (edit.op === 'insert') {
-      if (isEmptyValue(at.node) || (isScalar(at.node) && at.node.value === null && edit.index === 0)) {
+      if (isEmptyValue(at.node) || (isScalar(at.node) && at.node.value === null && edit.index === 0) || isEmptyPlaceholder(at)) {
         const key = at.node ?? `${at.depth}:${at.index}`;
         let creation = creations.get(key);
         if (!creation) creations.set(key, (creation = { loc: at, value: [], edits: [] }));
@@ -217,4 +217,10 @@ function entryFor(seg: PathSegment, value: JsonValue): { key: string | null; val
     case 'document':
       return new MergeError('UNAPPLIABLE', `no document ${seg.id}`);
   }
+}
+
+/** An empty flow collection (`{}`, `[]`) that is the value of a block entry: filled as a new block. */
+function isEmptyPlaceholder(at: NodeLocation): boolean {
+  const node = at.node;
+  return isCollection(node) && node.flow === true && node.items.length === 0 && !at.parent?.flow;
 }

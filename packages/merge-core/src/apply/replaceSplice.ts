@@ -57,7 +57,8 @@ export function replaceSplice(file: ParsedFile, loc: NodeLocation, value: JsonVa
   }
   const n = node!;
   const range = n.range!;
-  const flowNode = isCollection(n) && n.flow;
+  // an empty `{}` / `[]` placeholder in block context carries no style choice: it fills as a block
+  const flowNode = isCollection(n) && n.flow && !(isColl && !inFlow && n.items.length === 0);
   if (inFlow || flowNode || (!isBlockCollection(n) && !isBlockScalar(n) && !isColl)) {
     // inline text replaced by inline text (a flow collection stays flow)
     let start = range[0];

@@ -72,6 +72,8 @@ function diffLists(base: JsonValue[], theirs: JsonValue[], path: Path, rules: re
     const b = baseIndex.get(id);
     if (b === undefined) out.push({ path: [...path, s], kind: 'add', theirs: theirs[i]!, after: prev });
     else if (field !== null) diffValues(base[b]!, theirs[i]!, [...path, s], rules, out);
+    // set identities are text: `8080` and `"8080"` match, but their values differ
+    else if (!jsonEqual(base[b]!, theirs[i]!)) out.push({ path: [...path, s], kind: 'replace', base: base[b]!, theirs: theirs[i]! });
     prev = s;
   });
   const commonBase = baseIds.filter((id) => theirIndex.has(id));

@@ -1,6 +1,7 @@
-/** Offset of the start of the line containing `offset`. */
+/** Offset of the start of the line containing `offset` (after a byte order mark on the first line). */
 export function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return start === 0 && offset > 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
 }
 
 /** Offset just past the line break ending the line that contains `offset` (or the text end). */

@@ -192,6 +192,24 @@ const table: { name: string; source: string; updates: unknown; expected: string;
     expected: 'schema:\n  # v column\n  - name: v\n    dataType: TEXT\n  - name: id # pk\n    dataType: INT\n',
   },
   {
+    name: 'a set element that only changes type is a change ("true" → true)',
+    source: 'spec:\n  mesh:\n    tags:\n      - "true"\n      - x\n',
+    updates: { 'spec.mesh.tags': [true, 'x'] },
+    expected: 'spec:\n  mesh:\n    tags:\n      - true\n      - x\n',
+  },
+  {
+    name: 'a byte order mark stays and does not shift the root column',
+    source: '\ufeffapiVersion: v1\nkind: Component\n',
+    updates: { 'spec.owner': 'me' },
+    expected: '\ufeffapiVersion: v1\nkind: Component\nspec:\n  owner: me\n',
+  },
+  {
+    name: 'empty {} and [] placeholders fill as blocks',
+    source: 'spec:\n  mesh:\n    specific: {} # later\n    tags: []\n',
+    updates: { 'spec.mesh.specific': { database: 'FIN', clusterBy: ['a'] }, 'spec.mesh.tags': [{ tagFQN: 'PII' }] },
+    expected: 'spec:\n  mesh:\n    specific: # later\n      database: FIN\n      clusterBy:\n        - a\n    tags:\n      - tagFQN: PII\n',
+  },
+  {
     name: 'updates null, undefined or "" change nothing',
     source: 'a: 1 # c\n',
     updates: null,
