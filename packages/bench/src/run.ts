@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: measures everything, prints progress to stderr and the markdown to stdout, and
  * replaces the part of the top-level BENCHMARKS.md between `<!-- bench:start -->` and
- * `<!-- bench:end -->` (unless `--no-write`). `--quick` measures only 20 KB and 1 MB, no memory.
+ * `<!-- bench:end -->` (unless `--no-write`). `--quick` measures only 20 KB and 1 MB, no memory;
+ * `--report-only` re-renders the last run's dist/results.json without measuring.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runBench } from './harness.js';
+import type { BenchResults } from './results.js';
 import { renderReport } from './report.js';
 import { OP } from './workloadBench.js';
 import { FOUR_SPACE_SPECS, STANDARD_SPECS } from './workload/workload.js';
@@ -14,7 +16,10 @@ const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const sizes = quick ? STANDARD_SPECS.slice(0, 2) : STANDARD_SPECS;
 const large = STANDARD_SPECS[STANDARD_SPECS.length - 1];
-const results = await runBench({
+const saved = fileURLToPath(new URL('./results.json', import.meta.url));
+const results: BenchResults = args.has('--report-only')
+  ? (JSON.parse(readFileSync(saved, 'utf8')) as BenchResults)
+  : await runBench({
   specs: [...sizes, ...FOUR_SPACE_SPECS.slice(0, 2)],
   ...(quick || large === undefined ? {} : { memorySpec: large }),
   server: !args.has('--no-server'),
@@ -22,8 +27,8 @@ const results = await runBench({
   // At 10 MB the engine runs only in the child process (whole merge: time and memory), because
   // merge-core keeps its last 8 parsed files in memory and 10 MB ones exhaust this process's heap.
   opsFor: (spec) => (spec.indent === 4 ? [OP.mergeToText, OP.whole] : spec.columns >= 50_000 ? [] : undefined),
-  log: (line) => process.stderr.write(`${line}\n`),
-});
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
 const markdown = renderReport(results);
 process.stdout.write(`${markdown}\n`);
 
@@ -37,4 +42,4 @@ if (!args.has('--no-write') && existsSync(target)) {
     process.stderr.write(`updated ${target}\n`);
   }
 }
-writeFileSync(fileURLToPath(new URL('./results.json', import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(saved, `${JSON.stringify(results, null, 2)}\n`);
