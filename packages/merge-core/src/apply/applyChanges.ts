@@ -53,7 +53,7 @@ export function applyChanges(ours: string, changeSet: ChangeSet, selection?: Sel
   });
   const errors: MergeError[] = [];
   for (const e of result.errors) {
-    if (e.code === 'VERIFY_FAILED' || !e.path) errors.push(e);
+    if (!e.path) errors.push(e);
     else skipped.push({ id: e.path, reason: `${e.code}: ${e.message}` });
   }
   if (errors.length > 0) return { text: ours, applied: [], skipped, errors };

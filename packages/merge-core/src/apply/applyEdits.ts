@@ -1,7 +1,7 @@
 import { MergeError } from '../model/errors.js';
 import { findNonJson } from '../model/json.js';
 import { formatPath } from '../model/path.js';
-import { resolveOptions, type MergeOptions } from '../model/options.js';
+import { resolveOptions, type MergeOptions, type ResolvedLimits } from '../model/options.js';
 import { parseYamlFile } from '../parse/parseYaml.js';
 import { documentIds } from '../locate/documentIds.js';
 import { verifyOutput } from '../verify/verifyOutput.js';
@@ -11,52 +11,81 @@ import { planEdits } from './planEdits.js';
 import { applySplices } from './splice.js';
 
 export interface ApplyEditsResult {
-  /** The edited text; `source` unchanged when nothing could be applied or verification failed. */
+  /** The edited text; `source` unchanged when nothing could be applied. */
   text: string;
   /** Indexes (into `edits`) of the edits reflected in `text`. */
   applied: number[];
-  /** Errors: one per failed edit (with `path`), or one for the whole call. */
+  /** Errors: one per failed edit (with `path`), or one for the whole call (without `path`). */
   errors: MergeError[];
+}
+
+interface Indexed {
+  edit: Edit;
+  index: number;
 }
 
 /**
  * Applies low-level edits to a YAML text as splices on its original bytes (fidelity contract:
  * every byte outside the touched nodes is kept; new text copies the local style). Edits that
  * cannot apply are reported and the others still apply. The output is re-parsed and compared with
- * the intended value before it is returned; on any mismatch the source comes back unchanged with a
- * `VERIFY_FAILED` error, never a wrong file.
+ * the intended value before it is returned, never a wrong file: when that check fails for a batch,
+ * the batch is split and each half applied and checked on its own, so one edit the engine cannot
+ * write fails alone (with its path) instead of taking every other edit with it.
  */
 export function applyEdits(source: string, edits: readonly Edit[], options?: MergeOptions): ApplyEditsResult {
   const { limits } = resolveOptions(options);
   const file = parseYamlFile(source, limits, 'source');
   if (file.errors.length > 0) return { text: source, applied: [], errors: file.errors };
   const errors: MergeError[] = [];
-  const valid: Edit[] = [];
-  const validIndex: number[] = [];
-  edits.forEach((edit, i) => {
-    if ((edit.op === 'set' || edit.op === 'insert') && findNonJson(edit.value) !== null) {
-      errors.push(new MergeError('NOT_JSON', `${formatPath(edit.path)}: value is not JSON at ${findNonJson(edit.value)}`, { path: formatPath(edit.path) }));
-    } else {
-      valid.push(edit);
-      validIndex.push(i);
-    }
+  const valid: Indexed[] = [];
+  edits.forEach((edit, index) => {
+    const bad = (edit.op === 'set' || edit.op === 'insert') ? findNonJson(edit.value) : null;
+    if (bad !== null) errors.push(new MergeError('NOT_JSON', `${formatPath(edit.path)}: value is not JSON at ${bad}`, { path: formatPath(edit.path) }));
+    else valid.push({ edit, index });
   });
-  const plan = planEdits(file, valid);
-  for (const [i, error] of plan.failed) errors.push(error.path ? error : new MergeError(error.code, `${formatPath(valid[i]!.path)}: ${error.message}`, { path: formatPath(valid[i]!.path) }));
-  const ok = valid.filter((_, i) => !plan.failed.has(i));
-  const applied = validIndex.filter((_, i) => !plan.failed.has(i));
-  if (ok.length === 0) return { text: source, applied: [], errors };
-  const spliced = applySplices(source, plan.splices);
-  if ('overlap' in spliced) {
-    return { text: source, applied: [], errors: [...errors, new MergeError('UNAPPLIABLE', 'two edits touch the same text; apply them separately')] };
+  const result = attempt(source, valid, limits);
+  return { text: result.text, applied: result.applied.sort((a, b) => a - b), errors: [...errors, ...result.errors] };
+}
+
+function attempt(text: string, batch: readonly Indexed[], limits: ResolvedLimits): ApplyEditsResult {
+  const file = parseYamlFile(text, limits, 'source');
+  if (file.errors.length > 0) return { text, applied: [], errors: file.errors };
+  const plan = planEdits(file, batch.map((b) => b.edit));
+  const errors: MergeError[] = [];
+  for (const [i, error] of plan.failed) {
+    const path = formatPath(batch[i]!.edit.path);
+    errors.push(error.path ? error : new MergeError(error.code, `${path}: ${error.message}`, { path }));
   }
-  const ids = documentIds(file.documents.map((d) => d.value));
-  const expected = applyEditsToValue(
-    file.documents.map((d) => d.value),
-    ids,
-    ok,
-  );
-  const failure = verifyOutput(spliced.text, expected, limits);
-  if (failure) return { text: source, applied: [], errors: [...errors, failure] };
-  return { text: spliced.text, applied, errors };
+  const ok = batch.filter((_, i) => !plan.failed.has(i));
+  if (ok.length === 0) return { text, applied: [], errors };
+  const spliced = applySplices(text, plan.splices);
+  let failure: MergeError | null;
+  if ('overlap' in spliced) {
+    failure = new MergeError('UNAPPLIABLE', 'two edits touch the same text; apply them separately');
+  } else {
+    const expected = applyEditsToValue(
+      file.documents.map((d) => d.value),
+      documentIds(file.documents.map((d) => d.value)),
+      ok.map((b) => b.edit),
+    );
+    failure = verifyOutput(spliced.text, expected, limits);
+    if (!failure) return { text: spliced.text, applied: ok.map((b) => b.index), errors };
+  }
+  if (ok.length === 1) {
+    const path = formatPath(ok[0]!.edit.path);
+    return { text, applied: [], errors: [...errors, new MergeError(failure.code, `${path}: ${failure.message}`, { path })] };
+  }
+  if (!splittable(ok)) return { text, applied: [], errors: [...errors, failure] };
+  const half = Math.ceil(ok.length / 2);
+  const first = attempt(text, ok.slice(0, half), limits);
+  const second = attempt(first.text, ok.slice(half), limits);
+  return { text: second.text, applied: [...first.applied, ...second.applied], errors: [...errors, ...first.errors, ...second.errors] };
+}
+
+/**
+ * Edits that address elements by identity can be applied in two rounds; positional ones (an
+ * index in the path, an insert at an index) cannot, since the first round moves the positions.
+ */
+function splittable(batch: readonly Indexed[]): boolean {
+  return batch.every(({ edit }) => edit.op !== 'insert' && !edit.path.some((s) => s.kind === 'index'));
 }

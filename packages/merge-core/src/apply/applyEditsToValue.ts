@@ -1,5 +1,5 @@
 import { cloneJson, isJsonObject, setOwn, type JsonObject, type JsonValue } from '../model/json.js';
-import type { Path, PathSegment } from '../model/path.js';
+import { segmentEqual, type Path, type PathSegment } from '../model/path.js';
 import { findIn } from '../locate/findIn.js';
 import type { Edit } from './edit.js';
 
@@ -62,8 +62,14 @@ export function applyEditsToValue(values: readonly JsonValue[], docIds: readonly
       }
       const element = seg.kind === 'keyed' ? keyedElement(seg.key, seg.value, built) : built;
       if (Array.isArray(target)) {
-        const after = edit.after === null ? -1 : edit.after ? findIn(target, edit.after) : null;
-        planFor(target).inserts.push({ after: after === -1 && edit.after !== null ? null : after, value: element, seq, identity: seg });
+        const plan = planFor(target);
+        let after: number | null = null;
+        if (edit.after === null) after = -1;
+        else if (edit.after) {
+          const idx = findIn(plan.original, edit.after);
+          after = idx !== -1 ? idx : (plan.inserts.find((i) => i.identity && segmentEqual(i.identity, edit.after!))?.after ?? null);
+        }
+        plan.inserts.push({ after, value: element, seq, identity: seg });
       } else if (target === null || target === undefined) {
         const arr = [element];
         sets.push(() => setTarget(arr));

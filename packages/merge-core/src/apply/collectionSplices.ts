@@ -4,7 +4,7 @@ import type { JsonValue } from '../model/json.js';
 import type { PathSegment } from '../model/path.js';
 import type { ParsedFile } from '../parse/parseYaml.js';
 import type { RenderStyle } from '../locate/detectStyle.js';
-import { blockItemSpans } from '../locate/itemSpans.js';
+import { blockItemSpans, type ItemSpan } from '../locate/itemSpans.js';
 import { findElement, findKey, type NodeLocation } from '../locate/resolvePath.js';
 import { propsStart } from '../locate/propsStart.js';
 import { renderFlow, renderItem, renderPair } from './renderValue.js';
@@ -45,22 +45,14 @@ export function collectionSplices(file: ParsedFile, plan: CollectionPlan): Splic
   if (coll.flow) return flowSplices(file, plan, style);
   const spans = blockItemSpans(text, coll);
   const col = spans[0]?.col ?? 0;
-  const render = (ins: Insertion): string =>
-    ins.key !== null ? renderPair(ins.key, ins.value, col, style) : renderItem(ins.value, col, style);
+  const render = (ins: Insertion, st: RenderStyle = style): string =>
+    ins.key !== null ? renderPair(ins.key, ins.value, col, st) : renderItem(ins.value, col, st);
+  // appended to a text without a final line break: no literal block (readers disagree on its end)
+  const renderAtEnd = (ins: Insertion): string => render(ins, { ...style, noLiteral: true });
   if (plan.order) return [orderSplice(file, plan, spans, render, style.eol)];
-  const out: Splice[] = [];
-  const removedFirstMidLine = spans[0]?.midLine && plan.removes.has(0);
-  for (const [index, e] of plan.removes) {
-    const span = spans[index]!;
-    if (span.midLine) {
-      const next = spans[index + 1];
-      if (!next) return new MergeError('UNSUPPORTED', 'cannot remove the only entry of a compact mapping');
-      out.push({ start: span.itemStart, end: next.itemStart, text: '', seq: e, edit: e });
-    } else if (removedFirstMidLine && index === 1) {
-      out.push({ start: spans[0]!.end, end: span.end, text: '', seq: e, edit: e });
-    } else {
-      out.push({ start: span.start, end: span.end, text: '', seq: e, edit: e });
-    }
+  const out: Splice[] = removalSplices(text, spans, plan);
+  if (out.length === 1 && out[0]!.start === -1) {
+    return new MergeError('UNSUPPORTED', 'cannot remove every entry of a compact mapping and add others in one step');
   }
   const eol = style.eol;
   for (const ins of [...plan.inserts].sort((a, b) => a.seq - b.seq)) {
@@ -73,9 +65,50 @@ export function collectionSplices(file: ParsedFile, plan: CollectionPlan): Splic
     } else {
       const span = spans[anchor]!;
       const lead = text[span.end - 1] === '\n' || span.end === 0 ? '' : eol;
-      const body = render(ins);
+      const body = lead === '' ? render(ins) : renderAtEnd(ins);
       out.push({ start: span.end, end: span.end, text: lead === '' ? body : lead + stripEol(body, eol), seq: ins.seq });
     }
+  }
+  return out;
+}
+
+/**
+ * Removals in a block collection, each taking its element's own lines. Two cases need one
+ * joined range: a compact collection (`- a: 1` / `  b: 2`) that loses its first entries keeps its
+ * indicator and continues with the first kept entry; and a text without a final line break that
+ * loses its last entries loses the line break before them instead, so it still ends without one.
+ */
+function removalSplices(text: string, spans: readonly ItemSpan[], plan: CollectionPlan): Splice[] {
+  const out: Splice[] = [];
+  const removed = [...plan.removes.keys()].sort((a, b) => a - b);
+  let from = 0;
+  if (spans[0]?.midLine && plan.removes.has(0)) {
+    let k = 0;
+    while (plan.removes.has(k)) k++;
+    const next = spans[k];
+    if (!next) return [{ start: -1, end: -1, text: '', seq: 0 }];
+    out.push({ start: spans[0].itemStart, end: next.itemStart, text: '', seq: plan.removes.get(0)!, edit: plan.removes.get(0)! });
+    from = k;
+  }
+  const rest = removed.filter((i) => i >= from);
+  const last = spans[spans.length - 1];
+  let tail = rest.length;
+  if (last && last.end === text.length && !text.endsWith('\n') && plan.inserts.length === 0) {
+    // the trailing run of removed entries, joined, starting at the line break before it
+    while (tail > 0 && rest[tail - 1] === spans.length - (rest.length - tail) - 1) tail--;
+    if (tail < rest.length) {
+      const first = spans[rest[tail]!]!;
+      const eolLen = first.start >= 2 && text[first.start - 2] === '\r' ? 2 : 1;
+      if (first.start >= eolLen && text[first.start - 1] === '\n') {
+        const e = plan.removes.get(rest[tail]!)!;
+        out.push({ start: first.start - eolLen, end: text.length, text: '', seq: e, edit: e });
+      } else tail = rest.length;
+    }
+  }
+  for (const i of rest.slice(0, tail)) {
+    const span = spans[i]!;
+    const e = plan.removes.get(i)!;
+    out.push({ start: span.start, end: span.end, text: '', seq: e, edit: e });
   }
   return out;
 }

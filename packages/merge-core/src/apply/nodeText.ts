@@ -2,15 +2,19 @@ import { isCollection, isMap, isScalar, Scalar, type Node, type Pair, type YAMLM
 import { lineEnd, lineStart } from '../locate/lines.js';
 import { contentEnd } from '../locate/itemSpans.js';
 
-/** Offset just past the `:` of a mapping entry (the value's text starts after it). */
+/**
+ * Offset just past the `:` of a mapping entry (the value's text starts after it), or -1 when the
+ * entry has none (`{ key }` in a flow mapping, a complex key written without a value).
+ */
 export function colonEnd(text: string, pair: Pair): number {
   const key = pair.key as Node | null;
   let i = key?.range?.[1] ?? 0;
   while (i < text.length && text[i] !== ':') {
     if (text[i] === '#') i = lineEnd(text, i);
-    else i++;
+    else if (/\s/.test(text[i]!)) i++;
+    else return -1;
   }
-  return Math.min(i + 1, text.length);
+  return i < text.length ? i + 1 : -1;
 }
 
 /** True for a block (not flow) mapping or sequence. */

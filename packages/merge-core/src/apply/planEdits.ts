@@ -1,7 +1,7 @@
 import { isCollection, isMap, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { MergeError } from '../model/errors.js';
 import { hasOwn, isJsonObject, setOwn, type JsonObject, type JsonValue } from '../model/json.js';
-import { formatPath, type Path, type PathSegment } from '../model/path.js';
+import { formatPath, segmentEqual as sameSegment, type Path, type PathSegment } from '../model/path.js';
 import type { ParsedFile } from '../parse/parseYaml.js';
 import { aliasedAncestors, aliasesInto } from '../locate/aliasesOf.js';
 import { findElement, findKey, resolvePath, type NodeLocation } from '../locate/resolvePath.js';
@@ -75,7 +75,8 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
       if (edit.after === null) after = -1;
       else if (edit.after) {
         const idx = isMap(coll) ? (edit.after.kind === 'key' ? findKey(coll, edit.after.key) : -1) : findElement(coll, Array.isArray(at.value) ? at.value : [], edit.after);
-        after = idx === -1 ? null : idx;
+        // not in the original: maybe an entry planned in this same batch (chained additions)
+        after = idx !== -1 ? idx : (plan.inserts.find((i) => i.identity && sameSegment(i.identity, edit.after!))?.after ?? null);
       }
       plan.inserts.push({ key: entry.key, value: entry.value, identity: seg, after, seq: seq++, edit: e });
       return;

@@ -30,7 +30,10 @@ export function replaceSplice(file: ParsedFile, loc: NodeLocation, value: JsonVa
   const node = loc.node;
   const parent = loc.parent;
   const inFlow = Boolean(parent?.flow);
-  const style = { ...styleIn(file, loc, parent), noLiteral: commentFollows(text, loc) };
+  // no literal block where a deeper comment follows (it would join the block) or at the very end
+  // of a text without a final line break (YAML readers disagree on its last line break there)
+  const atEnd = !text.endsWith('\n') && (node?.range ? lineEnd(text, node.range[1]) >= text.length : false);
+  const style = { ...styleIn(file, loc, parent), noLiteral: atEnd || commentFollows(text, loc) };
   const isColl = (Array.isArray(value) && value.length > 0) || (isJsonObject(value) && Object.keys(value).length > 0);
   const scalarText = (quoteFrom: Node | null): string => {
     if (isColl) return renderFlow(value, style);
@@ -38,10 +41,13 @@ export function replaceSplice(file: ParsedFile, loc: NodeLocation, value: JsonVa
       const q = quoteFrom.type === Scalar.QUOTE_DOUBLE ? 'double' : quoteFrom.type === Scalar.QUOTE_SINGLE ? 'single' : quoteFrom.type === Scalar.PLAIN ? 'plain' : style.quote;
       return renderScalar(value, q, inFlow);
     }
-    return renderFlow(value, style);
+    return isJsonObject(value) || Array.isArray(value) ? renderFlow(value, style) : renderScalar(value, style.quote, inFlow);
   };
 
   // an empty value (`key:`): write after the colon
+  if (loc.pair && colonEnd(text, loc.pair) === -1) {
+    return new MergeError('UNSUPPORTED', 'the entry has no ":" to write a value after (a complex or flow key without a value)');
+  }
   if (isEmptyValue(node)) {
     if (loc.pair) {
       const at = colonEnd(text, loc.pair);
@@ -71,7 +77,7 @@ export function replaceSplice(file: ParsedFile, loc: NodeLocation, value: JsonVa
   if (isBlockScalar(n)) {
     const hasEol = text[range[1] - 1] === '\n';
     const col = ownerColumn(text, loc);
-    if (typeof value === 'string') {
+    if (typeof value === 'string' && !style.noLiteral) {
       const literal = renderLiteral(value, blockScalarIndent(text, n, col + style.unit), style.eol);
       if (literal !== null) return { start: propsStart(text, n), end: range[1], text: hasEol ? literal : stripEol(literal, style.eol), seq };
     }

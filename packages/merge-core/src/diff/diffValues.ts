@@ -25,12 +25,16 @@ export function diffValues(base: JsonValue, theirs: JsonValue, path: Path, rules
     for (const k of Object.keys(base)) {
       if (!hasOwn(theirs, k)) out.push({ path: [...path, { kind: 'key', key: k }], kind: 'remove', base: base[k]! });
     }
+    // `after`: the nearest preceding sibling in theirs that base has, so a new entry lands in place
+    // whether or not the new entries before it are selected too
     let prev: PathSegment | null = null;
     for (const k of Object.keys(theirs)) {
       const seg: PathSegment = { kind: 'key', key: k };
       if (!hasOwn(base, k)) out.push({ path: [...path, seg], kind: 'add', theirs: theirs[k]!, after: prev });
-      else diffValues(base[k]!, theirs[k]!, [...path, seg], rules, out);
-      prev = seg;
+      else {
+        diffValues(base[k]!, theirs[k]!, [...path, seg], rules, out);
+        prev = seg;
+      }
     }
     return;
   }
@@ -70,8 +74,11 @@ function diffLists(base: JsonValue[], theirs: JsonValue[], path: Path, rules: re
   theirIds.forEach((id, i) => {
     const s = seg(id);
     const b = baseIndex.get(id);
-    if (b === undefined) out.push({ path: [...path, s], kind: 'add', theirs: theirs[i]!, after: prev });
-    else if (field !== null) diffValues(base[b]!, theirs[i]!, [...path, s], rules, out);
+    if (b === undefined) {
+      out.push({ path: [...path, s], kind: 'add', theirs: theirs[i]!, after: prev });
+      return;
+    }
+    if (field !== null) diffValues(base[b]!, theirs[i]!, [...path, s], rules, out);
     // set identities are text: `8080` and `"8080"` match, but their values differ
     else if (!jsonEqual(base[b]!, theirs[i]!)) out.push({ path: [...path, s], kind: 'replace', base: base[b]!, theirs: theirs[i]! });
     prev = s;

@@ -107,6 +107,8 @@ function computeSpans(text: string, coll: YAMLMap | YAMLSeq): ItemSpan[] {
         start = prev;
       }
     }
+    // comments at the very top of the file are the file's header, not the first entry's
+    if (i === 0 && start !== ls && start <= (text.charCodeAt(0) === 0xfeff ? 1 : 0)) start = ls;
     if (start < prevEnd) start = prevEnd;
     spans.push({ start, itemStart, end, col, midLine });
     prevEnd = end;

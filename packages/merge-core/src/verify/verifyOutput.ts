@@ -12,9 +12,9 @@ export function verifyOutput(text: string, expected: readonly JsonValue[], limit
   const parsed = parseYamlFile(text, limits, 'output');
   if (parsed.errors.length > 0) {
     const e = parsed.errors[0]!;
-    return new MergeError('VERIFY_FAILED', `the edited text would not parse (${e.message}); nothing was changed`, {
-      ...(e.line !== undefined ? { line: e.line, col: e.col ?? 1 } : {}),
-    });
+    // the position is in the discarded output, so it goes in the message, not in line/col
+    const where = e.line !== undefined ? ` at output line ${e.line}, column ${e.col ?? 1}` : '';
+    return new MergeError('VERIFY_FAILED', `the edited text would not parse${where} (${e.message}); nothing was changed`);
   }
   const actual = parsed.documents.map((d) => d.value);
   if (actual.length !== expected.length) {

@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { applyChanges, applyUpdates, diff } from '@revprov/merge-core';
+
+/** Placement, end-of-file and ownership cases found in review; exact texts. */
+describe('placement and ends', () => {
+  test('consecutive new elements land in theirs order, selected together or alone', () => {
+    const src = 'schema:\n  - name: a\n  - name: d\n';
+    const updates = { schema: [{ name: 'a' }, { name: 'b' }, { name: 'c' }, { name: 'd' }] };
+    const once = applyUpdates(src, updates).text;
+    expect(once).toBe('schema:\n  - name: a\n  - name: b\n  - name: c\n  - name: d\n');
+    expect(applyUpdates(once, updates).text).toBe(once);
+    expect(applyChanges(src, diff(src, once), ['schema[name=c]']).text).toBe('schema:\n  - name: a\n  - name: c\n  - name: d\n');
+  });
+
+  test('new keys in a row keep theirs order', () => {
+    expect(applyUpdates('a: 1\nz: 2\n', { a: 1, b: 1, c: 1 }).text).toBe('a: 1\nz: 2\nb: 1\nc: 1\n');
+    const t = 'a: 1\nb: 1\nc: 1\nz: 2\n';
+    expect(applyChanges('a: 1\nz: 2\n', diff('a: 1\nz: 2\n', t)).text).toBe(t);
+  });
+
+  test('the first entries of a compact list item can all go', () => {
+    const r = applyUpdates('p:\n  - title: T\n    required: r\n    description: d\n', { p: [{ description: 'd' }] });
+    expect(r.errors).toEqual([]);
+    expect(r.text).toBe('p:\n  - description: d\n');
+  });
+
+  test.each([
+    ['l:\n  - a\n  - b', 'l:\n  - a', 'l:\n  - a'],
+    ['a: 1\nb: 2\nc: 3', 'a: 1', 'a: 1'],
+    ['a: 1\r\nb: 2', 'a: 1', 'a: 1'],
+  ])('removing the last entries keeps a missing final newline missing (%j)', (before, after, expected) => {
+    expect(applyChanges(before, diff(before, after)).text).toBe(expected);
+  });
+
+  test('no literal block at the very end of a text without a final newline', () => {
+    expect(applyUpdates('a: |\n  x\n  y', { a: 'p\nq\n' }).text).toBe('a: "p\\nq\\n"');
+    expect(applyUpdates('a: 1', { b: 'p\nq\n' }).text).toBe('a: 1\nb: "p\\nq\\n"');
+  });
+
+  test('a scalar replacing a number uses block quoting rules', () => {
+    expect(applyUpdates('a: 1\n', { a: 'x,y' }).text).toBe('a: x,y\n');
+  });
+
+  test('a file header comment stays when the first key goes; a comment directly above a later key goes with it', () => {
+    const h = '# file header\nkey1: 1\n# about key2\nkey2: 2\nkey3: 3\n';
+    expect(applyChanges(h, diff(h, 'key3: 3\n')).text).toBe('# file header\nkey3: 3\n');
+  });
+
+  test('one edit the engine cannot write fails alone; the others apply', () => {
+    const s = 'l:\n  - name: a\n    v: &x 1\n  - name: b\n    v: *x\nz: 1\n';
+    const r = applyChanges(s, diff(s, 'l:\n  - name: b\n    v: 1\n  - name: a\n    v: 1\nz: 2\n'));
+    expect(r.text).toBe(s.replace('z: 1', 'z: 2'));
+    expect(r.applied).toEqual(['z']);
+    expect(r.skipped.map((x) => x.id)).toEqual(['l']);
+    expect(r.skipped[0]!.reason).toMatch(/^VERIFY_FAILED/);
+  });
+
+  test('a complex key without a value is refused, not mangled', () => {
+    const r = applyUpdates('owner: {{a}}\nx: 1\n', { owner: { '{"a":null}': 'v' } });
+    expect(r.text).toBe('owner: {{a}}\nx: 1\n');
+    expect(r.errors.map((e) => e.code)).toEqual(['UNSUPPORTED']);
+  });
+});
