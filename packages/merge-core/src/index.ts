@@ -19,7 +19,7 @@ export { parsePath, formatPath } from './model/path.js';
 export { parseYaml } from './parse/parseYaml.js';
 
 // diff
-export { diff } from './diff/diff.js';
+export { diff, diffJson } from './diff/diff.js';
 export { merge3 } from './diff/merge3.js';
 
 // select + apply

@@ -1,7 +1,10 @@
 import { summarize, type ChangeSet } from '../model/change.js';
+import { MergeError } from '../model/errors.js';
+import { findNonJson, type JsonValue } from '../model/json.js';
 import { resolveOptions, type MergeOptions } from '../model/options.js';
 import { parseYamlFile } from '../parse/parseYaml.js';
 import { diffDocuments } from './diffDocuments.js';
+import { diffValues, type RawChange } from './diffValues.js';
 import { withStatus } from './merge3.js';
 
 /**
@@ -19,6 +22,23 @@ export function diff(before: string, after: string, options?: MergeOptions): Cha
     a.documents.map((d) => d.value),
     listRules,
   );
+  const changes = raw.map((c) => withStatus(c, null));
+  return { changes, summary: summarize(changes), errors: [] };
+}
+
+/**
+ * Two-way diff of two JSON values (one document each) with the same list rules and change
+ * model as `diff`, for callers that already hold parsed data. Values that are not JSON come back
+ * as a `NOT_JSON` error.
+ */
+export function diffJson(before: JsonValue, after: JsonValue, options?: MergeOptions): ChangeSet {
+  const { listRules } = resolveOptions(options);
+  for (const [name, value] of [['before', before], ['after', after]] as const) {
+    const bad = findNonJson(value);
+    if (bad !== null) return { changes: [], summary: summarize([]), errors: [new MergeError('NOT_JSON', `${name} is not JSON at ${bad}`, { source: name })] };
+  }
+  const raw: RawChange[] = [];
+  diffValues(before, after, [], listRules, raw);
   const changes = raw.map((c) => withStatus(c, null));
   return { changes, summary: summarize(changes), errors: [] };
 }

@@ -38,6 +38,13 @@ export interface MergeOptions {
   defaultListRules?: boolean;
   /** Resource limits. */
   limits?: Limits;
+  /**
+   * Re-parse every output and compare it with the intended value before returning it (fidelity
+   * contract 2 and 3). Default `true`. Turning it off saves one full parse per written text and
+   * gives up the guarantee that a wrong file is never returned; meant for measurements and for
+   * callers that verify themselves.
+   */
+  verify?: boolean;
 }
 
 export interface ResolvedLimits {
@@ -76,6 +83,7 @@ export const IDENTITY_FIELDS: readonly string[] = ['name', 'id', 'key', 'tagFQN'
 export interface ResolvedOptions {
   listRules: ListRuleEntry[];
   limits: ResolvedLimits;
+  verify: boolean;
 }
 
 export function resolveOptions(options: MergeOptions = {}): ResolvedOptions {
@@ -88,5 +96,5 @@ export function resolveOptions(options: MergeOptions = {}): ResolvedOptions {
     }
   }
   const listRules = [...(options.listRules ?? []), ...(options.defaultListRules === false ? [] : DEFAULT_LIST_RULES)];
-  return { listRules, limits };
+  return { listRules, limits, verify: options.verify !== false };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyChanges, applyEdits, applyUpdates, diff, merge3, MergeError, parseYaml } from '@revprov/merge-core';
+import { applyChanges, applyEdits, applyUpdates, diff, diffJson, merge3, MergeError, parseYaml } from '@revprov/merge-core';
 
 /** Bad input gives a typed, located error value; nothing throws, nothing the user had is lost. */
 describe('typed errors', () => {
@@ -87,5 +87,19 @@ describe('typed errors', () => {
     const r = applyEdits(src, [{ op: 'set', path: [{ kind: 'key', key: 'a' }, { kind: 'key', key: 'b' }], value: 2 }]);
     expect(r.text).toBe(src);
     expect(r.errors[0]?.code).toBe('UNSUPPORTED');
+  });
+});
+
+describe('options', () => {
+  test('verify: false skips the self-check but writes the same text', () => {
+    const src = 'a: 1 # c\nb: [x]\n';
+    const edits = [{ op: 'set' as const, path: [{ kind: 'key' as const, key: 'a' }], value: 2 }];
+    expect(applyEdits(src, edits, { verify: false }).text).toBe(applyEdits(src, edits).text);
+  });
+
+  test('diffJson diffs parsed values with the same model', () => {
+    const r = diffJson({ cols: [{ name: 'a', t: 1 }] }, { cols: [{ name: 'a', t: 2 }] });
+    expect(r.changes.map((c) => c.id)).toEqual(['cols[name=a].t']);
+    expect(diffJson({ a: 1 }, { a: () => 1 } as never).errors[0]?.code).toBe('NOT_JSON');
   });
 });
