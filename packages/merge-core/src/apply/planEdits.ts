@@ -1,4 +1,4 @@
-import { isCollection, isMap, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { MergeError } from '../model/errors.js';
 import { hasOwn, isJsonObject, setOwn, type JsonObject, type JsonValue } from '../model/json.js';
 import { formatPath, segmentEqual as sameSegment, type Path, type PathSegment } from '../model/path.js';
@@ -118,6 +118,8 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
     else splices.push(s);
   }
   for (const plan of plans.values()) {
+    // reordered elements move their anchors: aliases that would now come first keep their value
+    if (plan.order) for (const item of plan.coll.items) if (item && !isPair(item)) touched.push({ node: item as Node, edit: plan.order.edit, document: plan.loc.document });
     const result = collectionSplices(file, plan);
     if (result instanceof MergeError) {
       for (const i of plan.inserts) failed.set(i.edit, result);
@@ -142,6 +144,7 @@ function keepAliasValues(
 ): void {
   if (touched.length === 0 || !file.text.includes('&')) return;
   const touchedNodes = new Set(touched.map((t) => t.node));
+  const written = new Set<Node>();
   for (const { node, edit, document } of touched) {
     if (failed.has(edit)) continue;
     const outer = aliasedAncestors(document.doc, node);
@@ -150,7 +153,8 @@ function keepAliasValues(
       continue;
     }
     for (const { alias, target } of aliasesInto(document.doc, node)) {
-      if (touchedNodes.has(alias)) continue;
+      if (touchedNodes.has(alias) || written.has(alias)) continue;
+      written.add(alias);
       if (isBlockCollection(target) || isBlockScalar(target) || !target.range) {
         failed.set(edit, new MergeError('UNSUPPORTED', `the edited node is a block with an anchor that alias *${alias.source} refers to; edit the alias sites first`));
         break;

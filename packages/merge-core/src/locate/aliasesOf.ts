@@ -6,7 +6,9 @@ import { isAlias, isCollection, isPair, visit, type Alias, type Document, type N
  * this to keep those sites' values.
  */
 export function aliasesInto(doc: Document.Parsed<ParsedNode, true>, node: Node): { alias: Alias; target: Node }[] {
-  const anchored = new Set<Node>();
+  const index = aliasIndex(doc);
+  if (index.size === 0) return [];
+  const out: { alias: Alias; target: Node }[] = [];
   const collect = (n: unknown): void => {
     if (isPair(n)) {
       collect(n.key);
@@ -14,19 +16,29 @@ export function aliasesInto(doc: Document.Parsed<ParsedNode, true>, node: Node):
       return;
     }
     if (!n || isAlias(n)) return;
-    if ((n as { anchor?: string }).anchor) anchored.add(n as Node);
+    for (const alias of index.get(n as Node) ?? []) out.push({ alias, target: n as Node });
     if (isCollection(n)) for (const item of n.items) collect(item);
   };
   collect(node);
-  if (anchored.size === 0) return [];
-  const out: { alias: Alias; target: Node }[] = [];
-  visit(doc, {
-    Alias(_, alias) {
-      const target = alias.resolve(doc) as Node | undefined;
-      if (target && anchored.has(target)) out.push({ alias, target });
-    },
-  });
   return out;
+}
+
+const aliasCache = new WeakMap<object, Map<Node, Alias[]>>();
+
+/** Every alias of a document, by the node it refers to (built once per parsed document). */
+function aliasIndex(doc: Document.Parsed<ParsedNode, true>): Map<Node, Alias[]> {
+  let index = aliasCache.get(doc);
+  if (!index) {
+    const built = new Map<Node, Alias[]>();
+    visit(doc, {
+      Alias(_, alias) {
+        const target = alias.resolve(doc) as Node | undefined;
+        if (target) built.set(target, [...(built.get(target) ?? []), alias]);
+      },
+    });
+    aliasCache.set(doc, (index = built));
+  }
+  return index;
 }
 
 const targetsCache = new WeakMap<object, { anchor: string; start: number; end: number }[]>();

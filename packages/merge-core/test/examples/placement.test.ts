@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyChanges, applyUpdates, diff } from '@revprov/merge-core';
+import { applyChanges, applyEdits, applyUpdates, diff } from '@revprov/merge-core';
 
 /** Placement, end-of-file and ownership cases found in review; exact texts. */
 describe('placement and ends', () => {
@@ -46,13 +46,22 @@ describe('placement and ends', () => {
     expect(applyChanges(h, diff(h, 'key3: 3\n')).text).toBe('# file header\nkey3: 3\n');
   });
 
-  test('one edit the engine cannot write fails alone; the others apply', () => {
+  test('reordering moves an anchor after its alias: the alias site is written out', () => {
     const s = 'l:\n  - name: a\n    v: &x 1\n  - name: b\n    v: *x\nz: 1\n';
     const r = applyChanges(s, diff(s, 'l:\n  - name: b\n    v: 1\n  - name: a\n    v: 1\nz: 2\n'));
+    expect(r.errors).toEqual([]);
+    expect(r.text).toBe('l:\n  - name: b\n    v: 1\n  - name: a\n    v: &x 1\nz: 2\n');
+  });
+
+  test('one edit the engine cannot write fails alone; the others apply', () => {
+    const s = 'a: &x\n  b: 1\nc: *x\nz: 1\n';
+    const r = applyEdits(s, [
+      { op: 'set', path: [{ kind: 'key', key: 'a' }, { kind: 'key', key: 'b' }], value: 2 },
+      { op: 'set', path: [{ kind: 'key', key: 'z' }], value: 2 },
+    ]);
     expect(r.text).toBe(s.replace('z: 1', 'z: 2'));
-    expect(r.applied).toEqual(['z']);
-    expect(r.skipped.map((x) => x.id)).toEqual(['l']);
-    expect(r.skipped[0]!.reason).toMatch(/^VERIFY_FAILED/);
+    expect(r.applied).toEqual([1]);
+    expect(r.errors.map((e) => [e.code, e.path])).toEqual([['UNSUPPORTED', 'a.b']]);
   });
 
   test('a complex key without a value is refused, not mangled', () => {
