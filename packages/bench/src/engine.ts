@@ -1,15 +1,16 @@
 import * as core from '@revprov/merge-core';
-import type { ApplyResult, ChangeSet, MergeError, Selection } from '@revprov/merge-core';
+import type { ApplyResult, ChangeSet, JsonValue, MergeError, MergeOptions, Selection } from '@revprov/merge-core';
 
 /** The merge-core entry points the benchmark drives (merge-engine.md §4). */
 export interface Engine {
-  applyUpdates(source: string, updates: unknown): { text: string; errors: MergeError[] };
+  applyUpdates(source: string, updates: unknown, options?: MergeOptions): { text: string; errors: MergeError[] };
   diff(before: string, after: string): ChangeSet;
-  merge3(input: { base: string; ours: string; theirs: string }): ChangeSet;
-  applyChanges(ours: string, changeSet: ChangeSet, selection?: Selection): ApplyResult;
+  diffJson(before: JsonValue, after: JsonValue): ChangeSet;
+  merge3(input: { base: string; ours: string; theirs: string }, options?: MergeOptions): ChangeSet;
+  applyChanges(ours: string, changeSet: ChangeSet, selection?: Selection, options?: MergeOptions): ApplyResult;
 }
 
-const NAMES = ['applyUpdates', 'diff', 'merge3', 'applyChanges'] as const;
+const NAMES = ['applyUpdates', 'diff', 'diffJson', 'merge3', 'applyChanges'] as const;
 
 /**
  * The engine when merge-core exports all four functions, else the names still missing (the
@@ -31,12 +32,13 @@ export interface ReverseMergeResult {
 
 /**
  * The whole reverse-provisioning merge the server runs (reverse-provisioning.md §6): theirs =
- * base + updates, the three-way change set, then every change applied to ours.
+ * base + updates, the three-way change set, then every change applied to ours. `options`
+ * lets the benchmark also time it with `verify: false` (the engine's self-check off).
  */
-export function reverseMerge(engine: Engine, base: string, ours: string, updates: unknown): ReverseMergeResult {
-  const theirs = engine.applyUpdates(base, updates);
-  const changeSet = engine.merge3({ base, ours, theirs: theirs.text });
-  const result = engine.applyChanges(ours, changeSet);
+export function reverseMerge(engine: Engine, base: string, ours: string, updates: unknown, options?: MergeOptions): ReverseMergeResult {
+  const theirs = engine.applyUpdates(base, updates, options);
+  const changeSet = engine.merge3({ base, ours, theirs: theirs.text }, options);
+  const result = engine.applyChanges(ours, changeSet, undefined, options);
   return { theirs: theirs.text, changeSet, result, errors: [...theirs.errors, ...changeSet.errors, ...result.errors] };
 }
 

@@ -20,6 +20,8 @@ export const OP = {
   apply10: 'applyChanges (10%)',
   mergeToText: 'merge3 + applyChanges',
   whole: 'reverse-provisioning merge',
+  wholeNoVerify: 'reverse-provisioning merge, verify off',
+  diffJson: 'diffJson (parsed values)',
 } as const;
 
 export interface WorkloadBenchOptions {
@@ -74,6 +76,7 @@ export function benchWorkload(
 
     let oursMergeMs: number | undefined;
     let oursDiffMs: number | undefined;
+    let oursValuesDiffMs: number | undefined;
     let oursMerged: string | undefined;
     let wholeMerged: string | undefined;
     const want = (op: string): boolean => options.ops === undefined || options.ops.includes(op);
@@ -119,6 +122,18 @@ export function benchWorkload(
         row(OP.whole, 'base + ours', pBase + pOurs, whole.timing.median, whole.timing.samples,
           errorsOf(whole.output.errors) ?? checkMerged(wholeMerged, w));
       }
+      if (want(OP.wholeNoVerify)) {
+        const fast = time(OP.wholeNoVerify, (t) => reverseMerge(engine, t.base, t.ours, w.updates, { verify: false }));
+        row(OP.wholeNoVerify, 'base + ours', pBase + pOurs, fast.timing.median, fast.timing.samples,
+          errorsOf(fast.output.errors) ?? checkMerged(untag(fast.output.result.text, 1), w));
+      }
+      if (want(OP.diffJson)) {
+        const bv = parse(w.base) as never;
+        const tv = parse(w.theirsText) as never;
+        const dj = time(OP.diffJson, () => engine.diffJson(bv, tv));
+        oursValuesDiffMs = dj.timing.median;
+        row(OP.diffJson, 'base + theirs', pBase + pTheirs, dj.timing.median, dj.timing.samples, errorsOf(dj.output.errors));
+      }
     }
 
     if (options.peers) {
@@ -138,13 +153,14 @@ export function benchWorkload(
       const theirsValue: unknown = parse(w.theirsText);
       if (w.spec.columns <= options.jsondiffpatchMaxColumns) {
         const jdp = time('jsondiffpatch (objectHash)', () => jsondiffpatchDiff(baseValue, theirsValue), 0.5);
-        peer('jsondiffpatch', 'diff of parsed values, columns by name', OP.diff, oursDiffMs, jdp.timing.median, jdp.timing.samples);
+        peer('jsondiffpatch', 'diff of parsed values, columns by name', OP.diffJson, oursValuesDiffMs, jdp.timing.median, jdp.timing.samples);
+        peer('jsondiffpatch', 'diff of parsed values vs our diff from text (parses included)', OP.diff, oursDiffMs, jdp.timing.median, jdp.timing.samples);
       } else {
-        peer('jsondiffpatch', 'diff of parsed values, columns by name', OP.diff, oursDiffMs, undefined, undefined,
+        peer('jsondiffpatch', 'diff of parsed values, columns by name', OP.diffJson, oursValuesDiffMs, undefined, undefined,
           `not run: its array diff is quadratic (LCS), ~${((w.spec.columns / 5000) ** 2).toFixed(0)}× the 1 MB time`);
       }
       const md = time('microdiff', () => microdiffDiff(baseValue, theirsValue));
-      peer('microdiff', 'diff of parsed values (positional arrays)', OP.diff, oursDiffMs, md.timing.median, md.timing.samples,
+      peer('microdiff', 'diff of parsed values (positional arrays)', OP.diffJson, oursValuesDiffMs, md.timing.median, md.timing.samples,
         `${md.output} changes reported (index-based: every column after a removal "changes")`);
 
       const fid = (tool: string, text: string): void => {
