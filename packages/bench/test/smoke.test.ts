@@ -68,7 +68,9 @@ describe('harness on the 20 KB workload', () => {
   it('measures the peers, their fidelity, and renders the report', async () => {
     const results = await runBench({ specs: [small], budget: once, peers: true });
     const tools = results.peers.map((p) => p.tool);
-    expect(tools).toEqual(['yaml-diff-patch', 'git merge-file -p', 'jsondiffpatch', 'microdiff']);
+    // jsondiffpatch twice: against diffJson (both on parsed values) and against diff from text
+    expect(tools).toEqual(['yaml-diff-patch', 'git merge-file -p', 'jsondiffpatch', 'jsondiffpatch', 'microdiff']);
+    expect(results.peers.filter((p) => p.tool === 'jsondiffpatch').map((p) => p.versus)).toEqual(['diffJson (parsed values)', 'diff']);
     for (const p of results.peers) expect(p.ms).toBeGreaterThan(0);
     const fidelity = Object.fromEntries(results.fidelity.map((f) => [f.tool, f]));
     expect(fidelity['git merge-file (the ideal here)']?.outsideIntended).toEqual({ lines: 0, bytes: 0 });
