@@ -20,7 +20,8 @@ function leadingDecoration(lines: string[], line: number, into: Set<number>): vo
 
 /**
  * The 0-based lines of `ours` that applying `change` may legitimately rewrite: the changed node
- * (with the key line, and for removals and moves the comments above, which travel with it), the
+ * (with the key line, and for removals and moves the comments above and the deeper-indented comment
+ * lines right after it, which travel with it), the
  * whole collection when it is in flow style or becomes empty, and for additions only the parent
  * when it is flow, scalar or empty. Returns null when the path cannot be found in `ours`.
  */
@@ -54,6 +55,12 @@ export function affectedLines(ours: string, change: Change): Set<number> | null 
       // a block sequence item whose node starts on the line after its bare `-`
       if (first > 0 && /^\s*-\s*(#.*)?\r?$/.test(lines[first - 1]!)) out.add(--first);
       leadingDecoration(lines, first, out);
+    }
+    if (out.size > 0) {
+      // comment lines right after the entry, indented deeper than it, are its own (they go with it)
+      const contentIndents = [...out].filter((l) => !/^\s*(#.*)?\r?$/.test(lines[l]!)).map((l) => lines[l]!.length - lines[l]!.trimStart().length);
+      const col = contentIndents.length > 0 ? Math.min(...contentIndents) : 0;
+      for (let l = Math.max(...out) + 1; l < lines.length && /^\s*#/.test(lines[l]!) && lines[l]!.length - lines[l]!.trimStart().length > col; l++) out.add(l);
     }
     if (isCollection(parent) && parent.items.length <= 1) {
       nodeLines(ours, parent, out);
