@@ -58,7 +58,7 @@ function attempt(text: string, batch: readonly Indexed[], limits: ResolvedLimits
   }
   const ok = batch.filter((_, i) => !plan.failed.has(i));
   if (ok.length === 0) return { text, applied: [], errors };
-  const spliced = applySplices(text, plan.splices);
+  const spliced = keepFinalNewlineAbsent(text, applySplices(text, plan.splices));
   let failure: MergeError | null;
   if ('overlap' in spliced) {
     failure = new MergeError('UNAPPLIABLE', 'two edits touch the same text; apply them separately');
@@ -90,4 +90,15 @@ function attempt(text: string, batch: readonly Indexed[], limits: ResolvedLimits
  */
 function splittable(batch: readonly Indexed[]): boolean {
   return batch.every(({ edit }) => edit.op !== 'insert' && !edit.path.some((s) => s.kind === 'index'));
+}
+
+/**
+ * A text without a final line break keeps it that way (fidelity contract 1), also when the entry
+ * that ended it was removed and new text now comes last. Not after a block scalar, whose value
+ * would then depend on the reader.
+ */
+function keepFinalNewlineAbsent<T extends { text: string } | { overlap: unknown }>(source: string, spliced: T): T {
+  if (!('text' in spliced) || source === '' || source.endsWith('\n') || !spliced.text.endsWith('\n')) return spliced;
+  if (/[|>][-+0-9]*[ \t]*(#[^\n]*)?\r?\n(?:[ \t]*\r?\n|[ \t]+[^\n]*\r?\n)*$/.test(spliced.text)) return spliced;
+  return { ...spliced, text: spliced.text.replace(/\r?\n$/, '') };
 }

@@ -52,8 +52,10 @@ export function affectedLines(ours: string, change: Change): Set<number> | null 
   if (change.kind === 'remove' || change.kind === 'move') {
     if (out.size > 0) {
       let first = Math.min(...out);
-      // a block sequence item whose node starts on the line after its bare `-`
-      if (first > 0 && /^\s*-\s*(#.*)?\r?$/.test(lines[first - 1]!)) out.add(--first);
+      // a block sequence item whose node starts on the line after its bare `-` (comments may sit between)
+      let above = first - 1;
+      while (above >= 0 && /^\s*#/.test(lines[above]!)) above--;
+      if (above >= 0 && /^\s*-\s*(#.*)?\r?$/.test(lines[above]!)) for (; first > above; ) out.add(--first);
       leadingDecoration(lines, first, out);
     }
     if (out.size > 0) {
