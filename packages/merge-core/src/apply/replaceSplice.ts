@@ -121,7 +121,9 @@ export function replaceSplice(file: ParsedFile, loc: NodeLocation, value: JsonVa
 function commentFollows(text: string, loc: NodeLocation): boolean {
   const node = loc.node;
   if (!node?.range) return false;
-  const owner = ownerColumn(text, loc);
+  // the owner's column: its key's, or for a sequence element its dash's
+  const parent = loc.parent;
+  const owner = !loc.pair && isSeq(parent) && !parent.flow ? (blockItemSpans(text, parent)[loc.index]?.col ?? 0) : ownerColumn(text, loc);
   let at = isBlockCollection(node) ? blockEnd(text, node).end : lineEnd(text, Math.max(node.range[0], node.range[1] - 1));
   while (at < text.length && lineKind(text, at) === 'blank') at = lineEnd(text, at);
   return at < text.length && lineKind(text, at) === 'comment' && indentAt(text, at) > owner;
