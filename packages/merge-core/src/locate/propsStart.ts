@@ -11,7 +11,8 @@ export function propsStart(text: string, node: Node): number {
     while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
     if (i < 0 || text[i] === '\n') return start;
     let j = i;
-    while (j >= 0 && !/\s/.test(text[j]!)) j--;
+    // a property ends at white space or at the flow indicator before it (`[&a x`, `{k: !t v`)
+    while (j >= 0 && !/[\s[{,]/.test(text[j]!)) j--;
     const word = text.slice(j + 1, i + 1);
     if (!/^[&!]/.test(word)) return start;
     start = j + 1;

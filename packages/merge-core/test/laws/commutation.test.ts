@@ -19,6 +19,9 @@ describe('law: commutation', () => {
         const clean = cs.changes.filter((c) => c.status === 'clean').map((c) => c.id);
         const rand = prng(s.pickSeed);
         const a = clean.filter(() => rand() < 0.5);
+        // ids address documents by entity identity: a first step that renames an entity changes the
+        // ids the second step would need, so such splits are outside this law
+        if (a.some((id) => /^\$\[[^\]]*\]\.(kind|metadata(\.(name|namespace))?)$/.test(id))) return;
         const b = clean.filter((id) => !a.includes(id));
         const direct = applyChanges(s.oursText, cs, [...a, ...b]);
         const first = applyChanges(s.oursText, cs, a);
