@@ -103,7 +103,11 @@ export function locate(text: string, path: Path): Located | undefined {
           const r = isAlias(v) ? (v.resolve(doc) as Node | undefined) : v;
           return scalarText(isScalar(r) ? r.value : undefined) === seg.value;
         });
-      else if (seg.kind === 'value') next = items.find((e) => isScalar(e) && scalarText(e.value) === seg.value);
+      else if (seg.kind === 'value')
+        next = items.find((e) => {
+          const r = isAlias(e) ? (e.resolve(doc) as Node | undefined) : e;
+          return isScalar(r) && scalarText(r.value) === seg.value;
+        });
     }
     if (next === undefined) return { doc, node: undefined, ancestors: cur ? [...ancestors, cur] : ancestors, depth: i };
     if (cur) ancestors.push(cur);
