@@ -103,7 +103,15 @@ export function replaceSplice(file: ParsedFile, loc: NodeLocation, value: JsonVa
       const end2 = comment ? range[1] + rest.length : range[1];
       return { start: colonEnd(text, loc.pair), end: end2, text: comment + stripEol(renderAfterKey(value, col, style), style.eol), seq };
     }
-    return { start: colonEnd(text, loc.pair), end, text: replacement(renderAfterKey(value, col, style)), seq };
+    // a comment after `key:` on the key's own line stays there
+    const ce = colonEnd(text, loc.pair);
+    const tail = /^[ \t]*(#[^\r\n]*)/.exec(text.slice(ce, lineEnd(text, ce)));
+    let rendered = replacement(renderAfterKey(value, col, style));
+    if (tail) {
+      const cut = rendered.search(/\r?\n/);
+      rendered = cut === -1 ? `${rendered} ${tail[1]}` : `${rendered.slice(0, cut)} ${tail[1]}${rendered.slice(cut)}`;
+    }
+    return { start: ce, end, text: rendered, seq };
   }
   if (isSeq(parent)) {
     const dash = parent.flow ? 0 : (blockItemSpans(text, parent)[loc.index]?.col ?? 0);

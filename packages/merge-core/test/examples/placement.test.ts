@@ -37,6 +37,12 @@ describe('placement and ends', () => {
     expect(applyUpdates('a: 1', { b: 'p\nq\n' }).text).toBe('a: 1\nb: "p\\nq\\n"');
   });
 
+  test('a comment after "key:" stays on the key line when the block below is replaced', () => {
+    expect(applyUpdates('a: # note\n  b: 1\nc: 2\n', { a: 5 }).text).toBe('a: 5 # note\nc: 2\n');
+    expect(applyUpdates('a: # note\n  b: 1\nc: 2\n', { a: ['x'] }).text).toBe('a: # note\n  - x\nc: 2\n');
+    expect(applyUpdates('a: # note\n  b: 1\nc: 2\n', { a: 'l1\nl2\n' }).text).toBe('a: | # note\n  l1\n  l2\nc: 2\n');
+  });
+
   test('a scalar replacing a number uses block quoting rules', () => {
     expect(applyUpdates('a: 1\n', { a: 'x,y' }).text).toBe('a: x,y\n');
   });
