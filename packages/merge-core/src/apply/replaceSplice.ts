@@ -129,6 +129,8 @@ export function replaceSplice(file: ParsedFile, loc: NodeLocation, value: JsonVa
 function commentFollows(text: string, loc: NodeLocation): boolean {
   const node = loc.node;
   if (!node?.range) return false;
+  // a comment on the same line, after an inline node, would end up after the literal's last line
+  if (!isBlockCollection(node) && !isBlockScalar(node) && /^[^\r\n]*#/.test(text.slice(node.range[1], lineEnd(text, node.range[1])))) return true;
   // the owner's column: its key's, or for a sequence element its dash's
   const parent = loc.parent;
   const owner = !loc.pair && isSeq(parent) && !parent.flow ? (blockItemSpans(text, parent)[loc.index]?.col ?? 0) : ownerColumn(text, loc);

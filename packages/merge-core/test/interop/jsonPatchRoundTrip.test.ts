@@ -57,7 +57,9 @@ describe('law: JSON Patch round trip', () => {
           // Lines compare without their CR: appending after a last line that had no line break adds one.
           const kept = s.baseText.split('\n').map((l) => l.replace(/\r$/, '')).filter((_, i) => !affected.has(i));
           keptLines += kept.length;
-          expect(isSubsequence(kept, out.text.split(/\r?\n/)), `${why}\noutput:\n${out.text}`).toBe(true);
+          // a collection emptied by several removals shows as `key: {}` / `key: []` on its key line
+          const outLines = out.text.split(/\r?\n/).map((l) => l.replace(/:[ \t]*(\{\}|\[\])(?=[ \t]*(#.*)?$)/, ':'));
+          expect(isSubsequence(kept, outLines), `${why}\noutput:\n${out.text}`).toBe(true);
           ops += exported.patch.length;
         },
       ),

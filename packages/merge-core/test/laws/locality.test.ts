@@ -26,7 +26,9 @@ describe('law: locality', () => {
         // a line holding an alias is exempt: editing the anchored node writes its old value out there
         const kept = oursLines.filter((line, i) => !affected.has(i) && !/(^|[\s[{,])\*[^\s,\]}]+/.test(line.replace(/#.*$/, '')));
         checkedLines += kept.length;
-        expect(isSubsequence(kept, out.text.split(/\r?\n/)), why).toBe(true);
+        // a collection emptied by several removals shows as `key: {}` / `key: []` on its key line
+        const outLines = out.text.split(/\r?\n/).map((l) => l.replace(/:[ \t]*(\{\}|\[\])(?=[ \t]*(#.*)?$)/, ':'));
+        expect(isSubsequence(kept, outLines), why).toBe(true);
       }),
       { numRuns: 100 },
     );
