@@ -59,7 +59,7 @@ describe('law: JSON Patch round trip', () => {
           keptLines += kept.length;
           // a collection emptied by several removals shows as `key: {}` / `key: []` on its key line
           const outLines = out.text.split(/\r?\n/).map((l) => l.replace(/:[ \t]*(\{\}|\[\])(?=[ \t]*(#.*)?$)/, ':'));
-          expect(isSubsequence(kept, outLines), `${why}\noutput:\n${out.text}`).toBe(true);
+          expect(isSubsequence(kept.map((l) => l.replace(/:[ \t]*(\{\}|\[\])(?=[ \t]*(#.*)?$)/, ':')), outLines), `${why}\noutput:\n${out.text}`).toBe(true);
           ops += exported.patch.length;
         },
       ),
