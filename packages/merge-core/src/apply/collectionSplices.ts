@@ -73,10 +73,10 @@ export function collectionSplices(file: ParsedFile, plan: CollectionPlan): Splic
 }
 
 /**
- * Removals in a block collection, each taking its element's own lines. Two cases need one
- * joined range: a compact collection (`- a: 1` / `  b: 2`) that loses its first entries keeps its
- * indicator and continues with the first kept entry; and a text without a final line break that
- * loses its last entries loses the line break before them instead, so it still ends without one.
+ * Removals in a block collection, each taking its element's own lines. A compact collection
+ * (`- a: 1` / `  b: 2`) that loses its first entries keeps its indicator and continues with the
+ * first kept entry (one joined range). A text that ends without a line break keeps ending without
+ * one: `applyEdits` drops the line break such a removal leaves last.
  */
 function removalSplices(text: string, spans: readonly ItemSpan[], plan: CollectionPlan): Splice[] {
   const out: Splice[] = [];
@@ -90,22 +90,8 @@ function removalSplices(text: string, spans: readonly ItemSpan[], plan: Collecti
     out.push({ start: spans[0].itemStart, end: next.itemStart, text: '', seq: plan.removes.get(0)!, edit: plan.removes.get(0)! });
     from = k;
   }
-  const rest = removed.filter((i) => i >= from);
-  const last = spans[spans.length - 1];
-  let tail = rest.length;
-  if (last && last.end === text.length && !text.endsWith('\n') && plan.inserts.length === 0) {
-    // the trailing run of removed entries, joined, starting at the line break before it
-    while (tail > 0 && rest[tail - 1] === spans.length - (rest.length - tail) - 1) tail--;
-    if (tail < rest.length) {
-      const first = spans[rest[tail]!]!;
-      const eolLen = first.start >= 2 && text[first.start - 2] === '\r' ? 2 : 1;
-      if (first.start >= eolLen && text[first.start - 1] === '\n') {
-        const e = plan.removes.get(rest[tail]!)!;
-        out.push({ start: first.start - eolLen, end: text.length, text: '', seq: e, edit: e });
-      } else tail = rest.length;
-    }
-  }
-  for (const i of rest.slice(0, tail)) {
+  for (const i of removed) {
+    if (i < from) continue;
     const span = spans[i]!;
     const e = plan.removes.get(i)!;
     out.push({ start: span.start, end: span.end, text: '', seq: e, edit: e });
