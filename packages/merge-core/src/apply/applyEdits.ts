@@ -99,6 +99,17 @@ function splittable(batch: readonly Indexed[]): boolean {
  */
 function keepFinalNewlineAbsent<T extends { text: string } | { overlap: unknown }>(source: string, spliced: T): T {
   if (!('text' in spliced) || source === '' || source.endsWith('\n') || !spliced.text.endsWith('\n')) return spliced;
-  if (/[|>][-+0-9]*[ \t]*(#[^\n]*)?\r?\n(?:[ \t]*\r?\n|[ \t]+[^\n]*\r?\n)*$/.test(spliced.text)) return spliced;
+  if (endsInBlockScalar(spliced.text)) return spliced;
   return { ...spliced, text: spliced.text.replace(/\r?\n$/, '') };
+}
+
+/** True when the last lines of `text` are the content of a `|` / `>` block scalar (one backward pass). */
+function endsInBlockScalar(text: string): boolean {
+  const lines = text.replace(/\r?\n$/, '').split(/\r?\n/);
+  let i = lines.length - 1;
+  while (i >= 0 && (lines[i] === '' || /^[ \t]/.test(lines[i]!))) {
+    if (/[|>][-+0-9]*[ \t]*(#.*)?$/.test(lines[i]!)) return true;
+    i--;
+  }
+  return i >= 0 && /[|>][-+0-9]*[ \t]*(#.*)?$/.test(lines[i]!);
 }
