@@ -5,7 +5,8 @@ import type { PathSegment } from '../model/path.js';
 import type { ParsedFile } from '../parse/parseYaml.js';
 import type { RenderStyle } from '../locate/detectStyle.js';
 import { blockItemSpans, type ItemSpan } from '../locate/itemSpans.js';
-import { findElement, findKey, type NodeLocation } from '../locate/resolvePath.js';
+import { findIn } from '../locate/findIn.js';
+import { findKey, type NodeLocation } from '../locate/resolvePath.js';
 import { propsStart } from '../locate/propsStart.js';
 import { renderFlow, renderItem, renderPair } from './renderValue.js';
 import { renderKey } from './renderScalar.js';
@@ -120,7 +121,7 @@ function orderSplice(
   const byIdentity = new Map<string, Insertion[]>();
   for (const i of plan.inserts) if (i.identity) byIdentity.set(JSON.stringify(i.identity), [...(byIdentity.get(JSON.stringify(i.identity)) ?? []), i]);
   for (const seg of plan.order!.segments) {
-    const idx = isSeq(coll) ? findElement(coll, values, seg) : seg.kind === 'key' ? findKey(coll, seg.key) : -1;
+    const idx = isSeq(coll) ? findIn(values, seg) : seg.kind === 'key' ? findKey(coll, seg.key) : -1;
     if (idx !== -1 && !used.has(idx)) {
       used.add(idx);
       if (!plan.removes.has(idx)) sequence.push({ index: idx });

@@ -1,4 +1,4 @@
-import { isCollection, isMap, isScalar, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isCollection, isScalar, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { lineEnd, lineStart } from '../locate/lines.js';
 import { contentEnd } from '../locate/itemSpans.js';
 
@@ -60,8 +60,4 @@ export function keyColumn(text: string, pair: Pair): number {
   const key = pair.key as Node | null;
   const at = key?.range?.[0] ?? 0;
   return at - lineStart(text, at);
-}
-
-export function isMapNode(node: unknown): node is YAMLMap {
-  return isMap(node);
 }

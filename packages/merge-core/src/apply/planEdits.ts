@@ -4,7 +4,8 @@ import { hasOwn, isJsonObject, setOwn, type JsonObject, type JsonValue } from '.
 import { formatPath, segmentEqual as sameSegment, type Path, type PathSegment } from '../model/path.js';
 import type { ParsedFile } from '../parse/parseYaml.js';
 import { aliasedAncestors, aliasesInto } from '../locate/aliasesOf.js';
-import { findElement, findKey, resolvePath, type NodeLocation } from '../locate/resolvePath.js';
+import { findIn } from '../locate/findIn.js';
+import { findKey, resolvePath, type NodeLocation } from '../locate/resolvePath.js';
 import type { Edit } from './edit.js';
 import { collectionSplices, type CollectionPlan, type Insertion } from './collectionSplices.js';
 import { isBlockCollection, isBlockScalar, isEmptyValue } from './nodeText.js';
@@ -74,7 +75,7 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
       let after: number | null = null;
       if (edit.after === null) after = -1;
       else if (edit.after) {
-        const idx = isMap(coll) ? (edit.after.kind === 'key' ? findKey(coll, edit.after.key) : -1) : findElement(coll, Array.isArray(at.value) ? at.value : [], edit.after);
+        const idx = isMap(coll) ? (edit.after.kind === 'key' ? findKey(coll, edit.after.key) : -1) : findIn(Array.isArray(at.value) ? at.value : [], edit.after);
         // not in the original: maybe an entry planned in this same batch (chained additions)
         after = idx !== -1 ? idx : (plan.inserts.find((i) => i.identity && sameSegment(i.identity, edit.after!))?.after ?? null);
       }

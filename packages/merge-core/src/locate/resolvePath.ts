@@ -1,10 +1,10 @@
 import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { errorAt, MergeError } from '../model/errors.js';
 import { getOwn, isJsonObject, type JsonValue } from '../model/json.js';
-import { formatPath, type Path, type PathSegment } from '../model/path.js';
+import { formatPath, type Path } from '../model/path.js';
 import type { ParsedDocument, ParsedFile } from '../parse/parseYaml.js';
 import { documentIds } from './documentIds.js';
-import { elementKey } from './elementKey.js';
+import { findIn } from './findIn.js';
 
 /** Where a path lands in a parsed text: the value node and its container. */
 export interface NodeLocation {
@@ -95,7 +95,7 @@ export function resolvePath(file: ParsedFile, path: Path): Resolution {
         return fail('PATH_THROUGH_SCALAR', 'the path passes through a scalar');
       }
       const values = Array.isArray(at.value) ? at.value : [];
-      const index = findElement(node, values, seg);
+      const index = findIn(values, seg);
       if (index === -1) return { kind: 'missing', at, missing: i };
       at = { document, node: (node.items[index] as Node | null) ?? null, value: values[index] ?? null, parent: node, pair: null, index, depth: i + 1 };
     }
@@ -111,28 +111,4 @@ export function findKey(map: YAMLMap, key: string): number {
     if ((isScalar(k) ? String(k.value) : k === null ? '' : String(k)) === key) return i;
   }
   return -1;
-}
-
-const indexes = new WeakMap<YAMLSeq, Map<string, Map<string, number>>>();
-
-/**
- * Index of the element a segment names. Keyed and value segments go through a per-sequence
- * hash index built once, so resolving thousands of elements stays linear.
- */
-export function findElement(seq: YAMLSeq, values: readonly JsonValue[], seg: PathSegment): number {
-  if (seg.kind === 'index') return seg.index < seq.items.length ? seg.index : -1;
-  if (seg.kind !== 'keyed' && seg.kind !== 'value') return -1;
-  const field = seg.kind === 'keyed' ? seg.key : '';
-  let byField = indexes.get(seq);
-  if (!byField) indexes.set(seq, (byField = new Map()));
-  let index = byField.get(field);
-  if (!index) {
-    index = new Map();
-    for (let i = 0; i < values.length; i++) {
-      const k = elementKey(values[i]!, seg.kind === 'keyed' ? field : null);
-      if (k !== null && !index.has(k)) index.set(k, i);
-    }
-    byField.set(field, index);
-  }
-  return index.get(seg.value) ?? -1;
 }

@@ -179,13 +179,6 @@ export function parsePath(text: string): Path {
   return path;
 }
 
-/** True when `prefix` is a (non-strict) prefix of `path`, segment by segment. */
-export function isPathPrefix(prefix: readonly PathSegment[], path: readonly PathSegment[]): boolean {
-  if (prefix.length > path.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (!segmentEqual(prefix[i]!, path[i]!)) return false;
-  return true;
-}
-
 export function segmentEqual(a: PathSegment, b: PathSegment): boolean {
   switch (a.kind) {
     case 'key':
