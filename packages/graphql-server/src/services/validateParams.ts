@@ -48,7 +48,7 @@ export function validateParams(schema: JsonObject, value: unknown, at: string[] 
     if (typeof schema.minLength === 'number' && len < schema.minLength) fail(`must be at least ${schema.minLength} characters long`);
     if (typeof schema.maxLength === 'number' && len > schema.maxLength) fail(`must be at most ${schema.maxLength} characters long`);
     if (typeof schema.pattern === 'string') {
-      let re: RegExp | null = null;
+      let re: RegExp | null;
       try {
         re = new RegExp(schema.pattern, 'u');
       } catch {

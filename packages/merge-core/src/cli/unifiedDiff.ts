@@ -102,7 +102,7 @@ export function unifiedDiff(before: string, after: string, names: { a: string; b
   while (i < script.length) {
     while (i < script.length && script[i]!.kind === '=') i++;
     if (i >= script.length) break;
-    let start = Math.max(0, i - context);
+    const start = Math.max(0, i - context);
     let end = i;
     // Extend the hunk while the next change is within 2*context kept lines.
     for (;;) {
@@ -120,7 +120,6 @@ export function unifiedDiff(before: string, after: string, names: { a: string; b
     out += `@@ -${range(first.a, aCount)} +${range(first.b, bCount)} @@\n`;
     for (const l of hunk) out += showLine(l.kind === '=' ? ' ' : l.kind, l.text);
     i = stop;
-    start = stop;
   }
   return out;
 }

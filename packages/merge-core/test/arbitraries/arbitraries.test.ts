@@ -6,6 +6,7 @@ import { planEdits, editSeedArb } from './editScript.js';
 import { renderYaml } from './renderYaml.js';
 import { yamlDocumentArb } from './yamlDocument.js';
 import { PLAIN_STYLE, yamlStyleArb } from './yamlStyle.js';
+import { lawParameters } from '../support/lawParameters.js';
 
 /** Parses every document of a text the way a reader of the file would (YAML 1.2 core schema). */
 function parseDocs(text: string): unknown[] {
@@ -21,7 +22,7 @@ describe('generators (self-check)', () => {
       fc.property(yamlDocumentArb, ({ docs, text }) => {
         expect(parseDocs(text)).toEqual(docs);
       }),
-      { numRuns: 400 },
+      lawParameters(400),
     );
   });
 
@@ -33,7 +34,7 @@ describe('generators (self-check)', () => {
         expect(parseDocs(renderYaml(plan.ours, style))).toEqual(plan.ours);
         expect(plan.theirsEdits.length).toBeGreaterThan(0);
       }),
-      { numRuns: 200 },
+      lawParameters(200),
     );
   });
 
@@ -54,7 +55,7 @@ describe('generators (self-check)', () => {
         if (/"/.test(text)) seen.double++;
         if (/\n\r?\n/.test(text)) seen.blank++;
       }),
-      { numRuns: 400 },
+      lawParameters(400),
     );
     for (const [feature, count] of Object.entries(seen)) expect(count, feature).toBeGreaterThan(0);
   });

