@@ -4,7 +4,7 @@
  */
 
 // configuration
-export type { ServerConfig, RepositoryConfig, TechAdapterConfig, ConfigIssue } from './config/config.js';
+export type { ServerConfig, WebConfig, RepositoryConfig, TechAdapterConfig, ConfigIssue } from './config/config.js';
 export { parseConfig, formatConfigIssues } from './config/parseConfig.js';
 export { loadConfig, ConfigError } from './config/loadConfig.js';
 
@@ -21,3 +21,7 @@ export { createYogaServer } from './server/createYogaServer.js';
 export type { RevprovYoga } from './server/createYogaServer.js';
 export { startServer } from './server/startServer.js';
 export type { RunningServer } from './server/startServer.js';
+
+// web workbench
+export { resolveWebRoot } from './web/resolveWebRoot.js';
+export { serveWebApp, CONTENT_SECURITY_POLICY } from './web/serveWebApp.js';

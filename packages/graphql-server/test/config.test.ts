@@ -28,8 +28,23 @@ describe('configuration', () => {
         techAdapters: [{ infrastructureTemplateId: 'urn:x', url: 'http://127.0.0.1:5000/base' }],
         polling: { intervalMs: 1000, timeoutMs: 600000 },
         git: { authorName: 'revprov', authorEmail: 'revprov@localhost' },
+        web: { enabled: true, dir: null },
       },
     });
+  });
+
+  it('reads the web section: a folder relative to the config file, or serving turned off', () => {
+    const base = 'dataDir: d\nrepositories:\n  - url: a.git\n    branch: main\n';
+    const served = parseConfig(`${base}web:\n  dir: ../web-dist\n`, '/etc/revprov');
+    expect(served.ok && served.config.web).toEqual({ enabled: true, dir: '/etc/web-dist' });
+    const off = parseConfig(`${base}web: { enabled: false }\n`, '/x');
+    expect(off.ok && off.config.web).toEqual({ enabled: false, dir: null });
+    const bad = parseConfig(`${base}web:\n  enabled: yes please\n  root: /srv\n  dir: 3\n`, '/x');
+    expect(bad.ok ? [] : bad.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'web.root: unknown key "root" (expected enabled, dir)',
+      'web.enabled: must be true or false, got "yes please"',
+      'web.dir: must be a folder path, got 3',
+    ]);
   });
 
   it('reports every problem with its key path and line/column', () => {
@@ -37,7 +52,7 @@ describe('configuration', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues).toEqual([
-      { path: 'extra', message: 'unknown key "extra" (expected one of port, host, dataDir, repositories, techAdapters, polling, git)', line: 9, col: 8 },
+      { path: 'extra', message: 'unknown key "extra" (expected one of port, host, dataDir, repositories, techAdapters, polling, git, web)', line: 9, col: 8 },
       { path: 'port', message: 'must be an integer from 0 to 65535, got 99999', line: 1, col: 7 },
       { path: 'dataDir', message: 'required: a folder for the database and working clones' },
       { path: 'repositories[0].branch', message: 'required' },

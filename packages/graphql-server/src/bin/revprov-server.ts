@@ -5,7 +5,8 @@ import { startServer } from '../server/startServer.js';
 
 const USAGE = `Usage: revprov-server [--config FILE]
 
-Runs the revprov GraphQL server (GraphiQL and SSE subscriptions at /graphql).
+Runs the revprov GraphQL server (GraphiQL and SSE subscriptions at /graphql) and the web
+workbench at / (when @revprov/web is installed, or web.dir is set).
 The configuration file is --config FILE, or the REVPROV_CONFIG environment variable:
 
   port: 4000                       # 0 = a free port
@@ -18,7 +19,8 @@ The configuration file is --config FILE, or the REVPROV_CONFIG environment varia
     - infrastructureTemplateId: urn:dmb:itm:example-sqlite-adapter:0
       url: http://127.0.0.1:5001/datamesh.specificprovisioner
   polling: { intervalMs: 1000, timeoutMs: 600000 }
-  git: { authorName: revprov, authorEmail: revprov@localhost }`;
+  git: { authorName: revprov, authorEmail: revprov@localhost }
+  web: { enabled: true, dir: null }  # dir: a built workbench folder (default: @revprov/web's dist)`;
 
 async function main(): Promise<number> {
   let values: { config?: string; help?: boolean };
@@ -44,6 +46,7 @@ async function main(): Promise<number> {
   }
   const server = await startServer(config);
   if (server.services.recovered > 0) console.log(`${server.services.recovered} operation(s) interrupted by the last stop were marked FAILED`);
+  if (server.webRoot) console.log(`revprov workbench at ${server.url}/`);
   console.log(`revprov GraphQL server at ${server.url}/graphql`);
   const stop = (): void => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

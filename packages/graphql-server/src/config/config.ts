@@ -14,6 +14,17 @@ export interface TechAdapterConfig {
   url: string;
 }
 
+/** The web workbench (`@revprov/web`) served at `/`, on the same origin as `/graphql`. */
+export interface WebConfig {
+  /** Serve the workbench. Default true; with false, only `/graphql` is served. */
+  enabled: boolean;
+  /**
+   * Folder of the built workbench (`index.html` and `assets/`), absolute. Default null: the `dist`
+   * folder of the `@revprov/web` package when it is installed beside the server (else nothing is served).
+   */
+  dir: string | null;
+}
+
 /** The resolved server configuration (every default filled in, paths absolute). */
 export interface ServerConfig {
   /** HTTP port. Default 4000; 0 picks a free port. */
@@ -30,6 +41,8 @@ export interface ServerConfig {
     /** Overall time allowed to an adapter call (request + polls), in ms; past it the operation fails. Default 600000. */
     timeoutMs: number;
   };
+  /** The web workbench at `/`. Default (absent): `{ enabled: true, dir: null }`. */
+  web?: WebConfig;
   git: {
     /** Author and committer name of saves. Default `revprov`. */
     authorName: string;

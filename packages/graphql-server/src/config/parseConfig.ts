@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import type { ConfigIssue, ServerConfig } from './config.js';
+import type { ConfigIssue, ServerConfig, WebConfig } from './config.js';
 
 export type ParseConfigResult = { ok: true; config: ServerConfig } | { ok: false; issues: ConfigIssue[] };
 
-const TOP_KEYS = new Set(['port', 'host', 'dataDir', 'repositories', 'techAdapters', 'polling', 'git']);
+const TOP_KEYS = new Set(['port', 'host', 'dataDir', 'repositories', 'techAdapters', 'polling', 'git', 'web']);
 
 /**
  * Reads and validates a YAML configuration text. Relative `dataDir` and repository paths are
@@ -84,10 +84,23 @@ export function parseConfig(text: string, baseDir: string): ParseConfigResult {
     authorEmail = optionalString(gitRaw, ['git', 'authorEmail'], authorEmail, issue);
   }
 
+  const webRaw = raw.web ?? {};
+  const web: WebConfig = { enabled: true, dir: null };
+  if (!isObject(webRaw)) issue(['web'], 'must be a mapping { enabled, dir }');
+  else {
+    for (const k of Object.keys(webRaw)) if (k !== 'enabled' && k !== 'dir') issue(['web', k], `unknown key "${k}" (expected enabled, dir)`);
+    if (webRaw.enabled !== undefined && typeof webRaw.enabled !== 'boolean') issue(['web', 'enabled'], `must be true or false, got ${JSON.stringify(webRaw.enabled)}`);
+    else if (webRaw.enabled === false) web.enabled = false;
+    if (webRaw.dir !== undefined && webRaw.dir !== null) {
+      if (typeof webRaw.dir !== 'string' || webRaw.dir === '') issue(['web', 'dir'], `must be a folder path, got ${JSON.stringify(webRaw.dir)}`);
+      else web.dir = path.resolve(baseDir, webRaw.dir);
+    }
+  }
+
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,
-    config: { port, host, dataDir, repositories, techAdapters, polling: { intervalMs, timeoutMs }, git: { authorName, authorEmail } },
+    config: { port, host, dataDir, repositories, techAdapters, polling: { intervalMs, timeoutMs }, git: { authorName, authorEmail }, web },
   };
 }
 

@@ -6,6 +6,7 @@ import type { Resolver } from './context.js';
 export const catalogQueries = {
   components: (async (_p, _a, { services }) => services.catalog.components()) satisfies Resolver<unknown, Record<string, never>, ComponentRecord[]>,
   component: (async (_p, { ref }, { services }) => services.catalog.component(ref)) satisfies Resolver<unknown, { ref: string }, ComponentRecord | null>,
+  templates: (async (_p, _a, { services }) => services.catalog.templates()) satisfies Resolver<unknown, Record<string, never>, TemplateRecord[]>,
 };
 
 export const componentFields = {

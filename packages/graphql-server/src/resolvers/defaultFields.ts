@@ -18,10 +18,10 @@ const fields = <T>() => <K extends keyof T>(...keys: K[]): K[] => keys;
 export const defaultFields: Record<string, string[]> = {
   Repository: fields<RepositoryConfig>()('url', 'branch'),
   Component: fields<ComponentRecord>()(
-    'ref', 'name', 'namespace', 'kind', 'title', 'description', 'useCaseTemplateId', 'infrastructureTemplateId',
+    'ref', 'name', 'namespace', 'kind', 'title', 'description', 'owner', 'useCaseTemplateId', 'infrastructureTemplateId',
     'repository', 'path', 'targetPath', 'skeleton', 'revision', 'catalogInfo', 'environments',
   ),
-  ReverseProvisioningTemplate: fields<TemplateRecord>()('name', 'title', 'description', 'apiVersion', 'useCaseTemplateIds', 'repository', 'path', 'inputForm'),
+  ReverseProvisioningTemplate: fields<TemplateRecord>()('name', 'title', 'description', 'apiVersion', 'useCaseTemplateIds', 'repository', 'path', 'documentationUrl', 'inputForm'),
   InputForm: fields<InputForm>()('raw', 'schema', 'pages', 'secretFields'),
   InputFormPage: fields<InputFormPage>()('title', 'required', 'properties'),
   RunReverseProvisioningPayload: fields<{ operation: OperationRecord | null; userErrors: UserError[] }>()('operation', 'userErrors'),

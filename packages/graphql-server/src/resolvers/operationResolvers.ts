@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import type { LogEntry, OperationRecord } from '../services/operationModel.js';
 import type { PlainChangeSet } from '../services/plainErrors.js';
 import { toPlainChangeSet } from '../services/plainErrors.js';
@@ -5,19 +6,34 @@ import type { CurrentView } from '../services/saves.js';
 import type { UserError } from '../services/userError.js';
 import type { Context, Resolver, SubscriptionResolver } from './context.js';
 
-/** Query.reverseProvisioningOperation. */
+/** Largest `first` of Query.operations. */
+export const MAX_RECENT_OPERATIONS = 100;
+
+/** Query.reverseProvisioningOperation and Query.operations. */
 export const operationQueries = {
   reverseProvisioningOperation: ((_p, { id }, { services }) => services.operations.get(id)) satisfies Resolver<unknown, { id: string }, OperationRecord | null>,
+  operations: ((_p, { componentRef, first }, { services }) => {
+    const limit = first ?? 10;
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RECENT_OPERATIONS) {
+      throw new GraphQLError(`first must be from 1 to ${MAX_RECENT_OPERATIONS}, got ${limit}`, { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    return services.operations.recent(componentRef, limit);
+  }) satisfies Resolver<unknown, { componentRef: string; first?: number | null }, OperationRecord[]>,
 };
 
 export interface RunArgs {
-  input: { componentRef: string; environment: string; params?: unknown };
+  input: { componentRef: string; environment: string; params?: unknown; validateOnly?: boolean | null };
 }
 
-/** Mutation.runReverseProvisioning. */
+/** Mutation.runReverseProvisioning (or, with `validateOnly`, only its checks). */
 export const operationMutations = {
   runReverseProvisioning: (async (_p, { input }, { services }) => {
-    const started = await services.operations.start({ componentRef: input.componentRef, environment: input.environment, params: input.params ?? {} });
+    const run = { componentRef: input.componentRef, environment: input.environment, params: input.params ?? {} };
+    if (input.validateOnly) {
+      const checked = await services.operations.validate(run);
+      return { operation: null, userErrors: checked.ok ? [] : checked.userErrors };
+    }
+    const started = await services.operations.start(run);
     return started.ok ? { operation: started.value, userErrors: [] } : { operation: null, userErrors: started.userErrors };
   }) satisfies Resolver<unknown, RunArgs, { operation: OperationRecord | null; userErrors: UserError[] }>,
 };

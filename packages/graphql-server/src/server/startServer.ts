@@ -5,10 +5,15 @@ import type { Services } from '../services/createServices.js';
 import { createServices } from '../services/createServices.js';
 import type { RevprovYoga } from './createYogaServer.js';
 import { createYogaServer } from './createYogaServer.js';
+import { resolveWebRoot } from '../web/resolveWebRoot.js';
+import { serveWebApp } from '../web/serveWebApp.js';
+import { withWebApp } from '../web/withWebApp.js';
 
 export interface RunningServer {
-  /** Base URL, e.g. `http://127.0.0.1:4000`; GraphQL and GraphiQL at `${url}/graphql`. */
+  /** Base URL, e.g. `http://127.0.0.1:4000`; GraphQL and GraphiQL at `${url}/graphql`, the workbench at `${url}/`. */
   url: string;
+  /** The folder the web workbench is served from, null when it is not served. */
+  webRoot: string | null;
   yoga: RevprovYoga;
   services: Services;
   /** Stops listening, aborts in-flight adapter calls (left RUNNING, failed at the next start), closes the database. */
@@ -18,7 +23,8 @@ export interface RunningServer {
 /** Creates the services and listens on `config.host:config.port` (0 = a free port). */
 export async function startServer(config: ServerConfig, services: Services = createServices(config)): Promise<RunningServer> {
   const yoga = createYogaServer(services);
-  const server = createServer(yoga);
+  const webRoot = resolveWebRoot(config.web);
+  const server = createServer(withWebApp(yoga, webRoot ? serveWebApp(webRoot) : null));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -27,6 +33,7 @@ export async function startServer(config: ServerConfig, services: Services = cre
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
     url: `http://${host}:${port}`,
+    webRoot,
     yoga,
     services,
     async close() {

@@ -16,6 +16,8 @@ export interface CatalogService {
   /** Fetches every repository and returns its snapshot (snapshots are cached per commit). */
   snapshots(): Promise<RepositorySnapshot[]>;
   components(): Promise<ComponentRecord[]>;
+  /** Every template of every repository, in repository then file order. */
+  templates(): Promise<TemplateRecord[]>;
   /** The component with this ref (normalized: `name`, `ns/name`, `component:ns/name`), or null. */
   component(ref: string): Promise<ComponentRecord | null>;
   /** The first template (across all repositories) whose `useCaseTemplateId` list has the component's. */
@@ -66,6 +68,9 @@ export function createCatalogService(repositories: RepositoryConfig[], adapters:
     },
     async components() {
       return (await service.snapshots()).flatMap((s) => s.components);
+    },
+    async templates() {
+      return (await service.snapshots()).flatMap((s) => s.templates);
     },
     async component(ref) {
       const wanted = normalizeRef(ref);

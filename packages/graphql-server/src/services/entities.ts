@@ -1,6 +1,7 @@
 import type { JsonObject } from '@revprov/merge-core';
 import { parseAllDocuments } from 'yaml';
 import type { RepositoryConfig } from '../config/config.js';
+import { documentationUrl } from './documentationUrl.js';
 import type { InputForm } from './inputForm.js';
 import { normalizeInputForm } from './inputForm.js';
 import { isSkeleton, renderSkeleton } from './renderSkeleton.js';
@@ -13,6 +14,8 @@ export interface ComponentRecord {
   kind: string;
   title: string | null;
   description: string | null;
+  /** `spec.owner` as written. */
+  owner: string | null;
   useCaseTemplateId: string | null;
   infrastructureTemplateId: string | null;
   repository: RepositoryConfig;
@@ -37,6 +40,8 @@ export interface TemplateRecord {
   useCaseTemplateIds: string[];
   repository: RepositoryConfig;
   path: string;
+  /** The documentation link (absolute http(s) URL), null when the template has none. */
+  documentationUrl: string | null;
   inputForm: InputForm;
 }
 
@@ -111,6 +116,7 @@ export function readComponents(
       kind: doc.kind,
       title: str(metadata.title),
       description: str(metadata.description),
+      owner: str(spec.owner),
       useCaseTemplateId: str(mesh.useCaseTemplateId),
       infrastructureTemplateId: str(mesh.infrastructureTemplateId),
       repository: context.repository,
@@ -144,6 +150,7 @@ export function readTemplates(text: string, file: string, repository: Repository
       useCaseTemplateIds: ids.filter((i): i is string => typeof i === 'string'),
       repository,
       path: file,
+      documentationUrl: documentationUrl(metadata),
       inputForm: normalizeInputForm(spec.parameters),
     });
   }

@@ -1,10 +1,12 @@
 import { applyUpdates } from '@revprov/merge-core';
 import type { JsonObject } from '@revprov/merge-core';
 import { parse } from 'yaml';
-import type { ServerConfig } from '../config/config.js';
+import type { ServerConfig, TechAdapterConfig } from '../config/config.js';
 import type { AdapterClient, AdapterOutcome } from './adapterClient.js';
 import type { CatalogService } from './catalog.js';
 import type { Clock } from './clock.js';
+import type { ComponentRecord, TemplateRecord } from './entities.js';
+import { normalizeRef } from './entities.js';
 import type { OperationEvents } from './events.js';
 import type { GitService } from './git.js';
 import { secretMasker } from './mask.js';
@@ -30,13 +32,29 @@ export interface OperationService {
    * the background. Expected failures come back as user errors; nothing is called then.
    */
   start(input: RunInput): Promise<Outcome<OperationRecord>>;
+  /** Runs every check `start` runs, without recording or calling anything (a review step's dry run). */
+  validate(input: RunInput): Promise<Outcome<null>>;
   get(id: string): OperationRecord | null;
+  /** The `limit` most recent operations of a component (entity ref as given by the user), newest first. */
+  recent(componentRef: string, limit: number): OperationRecord[];
   /** Resolves when the background run of `id` has finished (immediately when none is in flight). */
   settled(id: string): Promise<void>;
   /** Marks operations left RUNNING by a previous server process as FAILED. Returns how many. */
   failInterrupted(): number;
   /** Aborts in-flight adapter calls without recording an outcome (as a crash would). */
   close(): Promise<void>;
+}
+
+/** What a validated run needs. */
+interface Prepared {
+  component: ComponentRecord;
+  /** The component's entity as JSON (what the adapter receives as `catalogInfo`). */
+  document: JsonObject;
+  template: TemplateRecord;
+  adapter: TechAdapterConfig;
+  params: Record<string, unknown>;
+  environmentSpecificConfig: JsonObject;
+  baseYaml: string;
 }
 
 const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -118,65 +136,74 @@ export function createOperationService(deps: {
     save(record);
   }
 
+  /** Checks the inputs and reads what the run needs; expected failures come back as user errors. */
+  async function prepare(input: RunInput): Promise<Outcome<Prepared>> {
+    const component = await catalog.component(input.componentRef);
+    if (!component) return fail(userError('NOT_FOUND', `no component "${input.componentRef}" in the configured repositories`, ['input', 'componentRef']));
+    if (component.problem || !component.document) {
+      return fail(userError('INVALID_YAML', component.problem ?? `${component.path} cannot be read`, ['input', 'componentRef']));
+    }
+    const template = await catalog.templateFor(component);
+    if (!template) {
+      return fail(
+        userError(
+          'NO_TEMPLATE',
+          `component ${component.ref} cannot be reverse provisioned: no ReverseProvisioningTemplate lists its useCaseTemplateId ${JSON.stringify(component.useCaseTemplateId)}`,
+          ['input', 'componentRef'],
+        ),
+      );
+    }
+    const adapter = catalog.adapterFor(component);
+    if (!adapter) {
+      return fail(
+        userError(
+          'NO_ADAPTER',
+          `no tech adapter is configured for infrastructureTemplateId ${JSON.stringify(component.infrastructureTemplateId)} (component ${component.ref})`,
+          ['input', 'componentRef'],
+        ),
+      );
+    }
+    if (!ENVIRONMENT.test(input.environment)) {
+      return fail(userError('INVALID_INPUT', `not a valid environment name: ${JSON.stringify(input.environment)}`, ['input', 'environment']));
+    }
+    const rawParams = input.params ?? {};
+    if (typeof rawParams !== 'object' || rawParams === null || Array.isArray(rawParams)) {
+      return fail(userError('INVALID_PARAMS', 'params must be an object of form values', ['input', 'params']));
+    }
+    const form = template.inputForm;
+    const params = withDefaults(form.schema, rawParams as Record<string, unknown>);
+    const issues = validateParams(form.schema, params);
+    if (issues.length > 0) {
+      return fail(...issues.map((i) => userError('INVALID_PARAMS', `params.${i.path.join('.')} ${i.message}`, ['input', 'params', ...i.path])));
+    }
+    const repo = component.repository;
+    const revision = component.revision;
+    const dir = component.path.includes('/') ? component.path.slice(0, component.path.lastIndexOf('/') + 1) : '';
+    const envFile = `environments/${input.environment}/configurations.yaml`;
+    const envText = await git.withLock(repo, async () => (await git.readFile(repo, revision, `${dir}${envFile}`)) ?? (await git.readFile(repo, revision, envFile)));
+    let environmentSpecificConfig: JsonObject = {};
+    if (envText !== null) {
+      try {
+        const v: unknown = parse(envText);
+        if (v && typeof v === 'object' && !Array.isArray(v)) environmentSpecificConfig = v as JsonObject;
+      } catch (e) {
+        return fail(userError('INVALID_YAML', `${envFile} is not valid YAML: ${(e as Error).message.split('\n')[0]}`, ['input', 'environment']));
+      }
+    }
+    const baseYaml = component.skeleton
+      ? ((await git.withLock(repo, () => git.readFile(repo, revision, component.targetPath))) ?? '')
+      : component.catalogInfo;
+    return ok({ component, document: component.document, template, adapter, params, environmentSpecificConfig, baseYaml });
+  }
+
   const service: OperationService = {
     async start(input) {
-      const component = await catalog.component(input.componentRef);
-      if (!component) return fail(userError('NOT_FOUND', `no component "${input.componentRef}" in the configured repositories`, ['input', 'componentRef']));
-      if (component.problem || !component.document) {
-        return fail(userError('INVALID_YAML', component.problem ?? `${component.path} cannot be read`, ['input', 'componentRef']));
-      }
-      const template = await catalog.templateFor(component);
-      if (!template) {
-        return fail(
-          userError(
-            'NO_TEMPLATE',
-            `component ${component.ref} cannot be reverse provisioned: no ReverseProvisioningTemplate lists its useCaseTemplateId ${JSON.stringify(component.useCaseTemplateId)}`,
-            ['input', 'componentRef'],
-          ),
-        );
-      }
-      const adapter = catalog.adapterFor(component);
-      if (!adapter) {
-        return fail(
-          userError(
-            'NO_ADAPTER',
-            `no tech adapter is configured for infrastructureTemplateId ${JSON.stringify(component.infrastructureTemplateId)} (component ${component.ref})`,
-            ['input', 'componentRef'],
-          ),
-        );
-      }
-      if (!ENVIRONMENT.test(input.environment)) {
-        return fail(userError('INVALID_INPUT', `not a valid environment name: ${JSON.stringify(input.environment)}`, ['input', 'environment']));
-      }
-      const rawParams = input.params ?? {};
-      if (typeof rawParams !== 'object' || rawParams === null || Array.isArray(rawParams)) {
-        return fail(userError('INVALID_PARAMS', 'params must be an object of form values', ['input', 'params']));
-      }
-      const form = template.inputForm;
-      const params = withDefaults(form.schema, rawParams as Record<string, unknown>);
-      const issues = validateParams(form.schema, params);
-      if (issues.length > 0) {
-        return fail(...issues.map((i) => userError('INVALID_PARAMS', `params.${i.path.join('.')} ${i.message}`, ['input', 'params', ...i.path])));
-      }
+      const prepared = await prepare(input);
+      if (!prepared.ok) return prepared;
+      const { component, document, template, adapter, params, environmentSpecificConfig, baseYaml } = prepared.value;
       const repo = component.repository;
       const revision = component.revision;
-      const dir = component.path.includes('/') ? component.path.slice(0, component.path.lastIndexOf('/') + 1) : '';
-      const envFile = `environments/${input.environment}/configurations.yaml`;
-      const envText = await git.withLock(repo, async () => (await git.readFile(repo, revision, `${dir}${envFile}`)) ?? (await git.readFile(repo, revision, envFile)));
-      let environmentSpecificConfig: JsonObject = {};
-      if (envText !== null) {
-        try {
-          const v: unknown = parse(envText);
-          if (v && typeof v === 'object' && !Array.isArray(v)) environmentSpecificConfig = v as JsonObject;
-        } catch (e) {
-          return fail(userError('INVALID_YAML', `${envFile} is not valid YAML: ${(e as Error).message.split('\n')[0]}`, ['input', 'environment']));
-        }
-      }
-      const baseYaml = component.skeleton
-        ? ((await git.withLock(repo, () => git.readFile(repo, revision, component.targetPath))) ?? '')
-        : component.catalogInfo;
-
-      const mask = secretMasker(form.secretFields.map((k) => params[k]));
+      const mask = secretMasker(template.inputForm.secretFields.map((k) => params[k]));
       const now = clock.now();
       const record: OperationRecord = {
         id: clock.newId(),
@@ -209,15 +236,24 @@ export function createOperationService(deps: {
         useCaseTemplateId: component.useCaseTemplateId ?? '',
         environment: input.environment,
         params: { ...(params as JsonObject), environmentSpecificConfig },
-        catalogInfo: component.document,
+        catalogInfo: document,
       };
       const run = execute(record, adapter.url, request, mask).finally(() => inFlight.delete(record.id));
       inFlight.set(record.id, run);
       return ok(record);
     },
 
+    async validate(input) {
+      const prepared = await prepare(input);
+      return prepared.ok ? ok(null) : prepared;
+    },
+
     get(id) {
       return store.get(id);
+    },
+
+    recent(componentRef, limit) {
+      return store.recent(normalizeRef(componentRef), limit);
     },
 
     async settled(id) {

@@ -13,6 +13,8 @@ export interface OperationsStore {
   get(id: string): OperationRecord | null;
   /** Replaces the stored record with `record` (same id). */
   put(record: OperationRecord): void;
+  /** The `limit` most recent operations of a component (by `createdAt`), newest first. */
+  recent(componentRef: string, limit: number): OperationRecord[];
   /** Ids of the operations still RUNNING. */
   running(): string[];
   close(): void;
@@ -40,11 +42,13 @@ export function openOperationsStore(dataDir: string): OperationsStore {
     updated_at TEXT NOT NULL,
     data TEXT NOT NULL
   )`);
+  db.exec('CREATE INDEX IF NOT EXISTS operations_by_component ON operations (component_ref, created_at)');
   const insert = db.prepare(`INSERT INTO operations (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`);
   const update = db.prepare(
     'UPDATE operations SET status = @status, updated_at = @updated_at, data = @data WHERE id = @id',
   );
   const select = db.prepare<[string], Row>('SELECT id, data FROM operations WHERE id = ?');
+  const selectRecent = db.prepare<[string, number], Row>('SELECT id, data FROM operations WHERE component_ref = ? ORDER BY created_at DESC, rowid DESC LIMIT ?');
   const selectRunning = db.prepare<[], { id: string }>("SELECT id FROM operations WHERE status = 'RUNNING'");
 
   const params = (r: OperationRecord): Record<(typeof COLUMNS)[number], string> => ({
@@ -67,6 +71,9 @@ export function openOperationsStore(dataDir: string): OperationsStore {
     },
     put(record) {
       update.run(params(record));
+    },
+    recent(componentRef, limit) {
+      return selectRecent.all(componentRef, limit).map((row) => JSON.parse(row.data) as OperationRecord);
     },
     running() {
       return selectRunning.all().map((r) => r.id);
