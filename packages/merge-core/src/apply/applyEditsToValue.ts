@@ -2,6 +2,7 @@ import { cloneJson, isJsonObject, setOwn, type JsonObject, type JsonValue } from
 import { segmentEqual, type Path, type PathSegment } from '../model/path.js';
 import { findIn } from '../locate/findIn.js';
 import type { Edit } from './edit.js';
+import { identityValue } from './identityValue.js';
 
 /**
  * The value-level meaning of a batch of edits: what the spliced text must parse to. Written
@@ -60,7 +61,7 @@ export function applyEditsToValue(values: readonly JsonValue[], docIds: readonly
         }
         return;
       }
-      const element = seg.kind === 'keyed' ? keyedElement(seg.key, seg.value, built) : built;
+      const element = seg.kind === 'keyed' ? keyedElement(seg.key, seg.value, built, Array.isArray(target) ? target : []) : built;
       if (Array.isArray(target)) {
         const plan = planFor(target);
         let after: number | null = null;
@@ -146,10 +147,10 @@ function setTargetAt(docs: JsonValue[], d: number, path: Path, v: JsonValue): vo
   else if (w?.container && w.key !== null) setOwn(w.container as JsonObject, w.key, v);
 }
 
-function keyedElement(field: string, id: string, value: JsonValue): JsonValue {
+function keyedElement(field: string, id: string, value: JsonValue, siblings: readonly JsonValue[]): JsonValue {
   if (isJsonObject(value) && Object.prototype.hasOwnProperty.call(value, field)) return value;
   const out: JsonObject = {};
-  setOwn(out, field, id);
+  setOwn(out, field, identityValue(id, field, siblings));
   if (isJsonObject(value)) for (const k of Object.keys(value)) setOwn(out, k, value[k]!);
   return out;
 }
@@ -162,7 +163,7 @@ function buildTail(tail: Path, value: JsonValue): JsonValue {
       const o: JsonObject = {};
       setOwn(o, seg.key, out);
       out = o;
-    } else if (seg.kind === 'keyed') out = [keyedElement(seg.key, seg.value, out)];
+    } else if (seg.kind === 'keyed') out = [keyedElement(seg.key, seg.value, out, [])];
     else out = [out];
   }
   return out;

@@ -7,6 +7,7 @@ import type { RenderStyle } from '../locate/detectStyle.js';
 import { blockItemSpans, type ItemSpan } from '../locate/itemSpans.js';
 import { findIn } from '../locate/findIn.js';
 import { findKey, type NodeLocation } from '../locate/resolvePath.js';
+import { columnOf } from '../locate/lines.js';
 import { propsStart } from '../locate/propsStart.js';
 import { renderFlow, renderItem, renderPair } from './renderValue.js';
 import { renderKey } from './renderScalar.js';
@@ -171,13 +172,16 @@ function flowSplices(file: ParsedFile, plan: CollectionPlan, style: RenderStyle)
     const node = item as Node | null;
     return [node?.range ? propsStart(text, node) : 0, node?.range?.[1] ?? 0] as const;
   });
+  // a multi-line collection (one entry per line, as JSON is written) takes new entries on lines of their own
+  const multiline = bounds.length > 0 && !/^[^\n]*$/.test(text.slice(coll.range![0], bounds[0]![0]));
+  const col = multiline ? columnOf(text, bounds[0]![0]) : null;
   const one = (ins: Insertion): string =>
-    ins.key !== null ? `${renderKey(ins.key, true)}: ${renderFlow(ins.value, style)}` : renderFlow(ins.value, style);
+    ins.key !== null ? `${renderKey(ins.key, true, style.flow.keys)}: ${renderFlow(ins.value, style, col)}` : renderFlow(ins.value, style, col);
   if (plan.order && bounds.length > 0) return [orderSplice(file, plan, bounds.map(([start, end]) => ({ start, end })), one, null)];
   if (coll.items.length === 0) {
     const all = [...plan.inserts].sort((a, b) => a.seq - b.seq).map(one).join(', ');
     const r = coll.range!;
-    return [{ start: r[0], end: r[1], text: isMap(coll) ? `{ ${all} }` : `[${all}]`, seq: 0 }];
+    return [{ start: r[0], end: r[1], text: isMap(coll) ? (style.flow.padded ? `{ ${all} }` : `{${all}}`) : `[${all}]`, seq: 0 }];
   }
   // rebuild the items region: kept items keep their text (and the edits inside them)
   const inserts = [...plan.inserts].sort((a, b) => a.seq - b.seq);
@@ -192,8 +196,9 @@ function flowSplices(file: ParsedFile, plan: CollectionPlan, style: RenderStyle)
     if (!plan.removes.has(i)) sequence.push({ index: i });
     for (const ins of anchored(i)) sequence.push({ ins });
   });
-  const sep = bounds.length > 1 ? text.slice(bounds[0]![1], bounds[1]![0]) : ', ';
-  const separator = /^\s*,\s*$/.test(sep) && !sep.includes('\n') ? sep : ', ';
+  const sep = bounds.length > 1 ? text.slice(bounds[0]![1], bounds[1]![0]) : null;
+  const separator =
+    sep !== null && /^[ \t]*,[ \t]*(\r?\n[ \t]*)?$/.test(sep) && sep.includes('\n') === multiline ? sep : multiline ? `,${style.eol}${' '.repeat(col!)}` : ', ';
   const gaps = bounds.slice(1).map((b, k) => text.slice(bounds[k]![1], b[0]));
   const start = bounds[0]![0];
   const end = bounds[bounds.length - 1]![1];

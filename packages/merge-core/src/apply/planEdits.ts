@@ -8,6 +8,7 @@ import { findIn } from '../locate/findIn.js';
 import { findKey, resolvePath, type NodeLocation } from '../locate/resolvePath.js';
 import type { Edit } from './edit.js';
 import { collectionSplices, type CollectionPlan, type Insertion } from './collectionSplices.js';
+import { identityValue } from './identityValue.js';
 import { isBlockCollection, isBlockScalar, isEmptyValue } from './nodeText.js';
 import { propsStart } from '../locate/propsStart.js';
 import { replaceSplice } from './replaceSplice.js';
@@ -58,7 +59,7 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
       const seg = edit.path[missing]!;
       const nested = nestValue(edit.path.slice(missing + 1), edit.value);
       if (nested instanceof MergeError) return failed.set(e, nested);
-      const entry = entryFor(seg, nested);
+      const entry = entryFor(seg, nested, Array.isArray(at.value) ? at.value : []);
       if (entry instanceof MergeError) return failed.set(e, withPath(entry, id));
       if (isEmptyValue(at.node) || (isScalar(at.node) && at.node.value === null) || isEmptyPlaceholder(at)) {
         const key = at.node ?? `${at.depth}:${at.pair ? at.pair.key : ''}:${at.index}:${String(at.parent?.range?.[0])}`;
@@ -187,7 +188,7 @@ function nestValue(tail: Path, value: JsonValue): JsonValue | MergeError {
   let out = value;
   for (let i = tail.length - 1; i >= 0; i--) {
     const seg = tail[i]!;
-    const entry = entryFor(seg, out);
+    const entry = entryFor(seg, out, []);
     if (entry instanceof MergeError) return entry;
     if (entry.key !== null) {
       const obj: JsonObject = {};
@@ -198,21 +199,24 @@ function nestValue(tail: Path, value: JsonValue): JsonValue | MergeError {
   return out;
 }
 
-/** What a missing segment adds to its container: a key with a value, or an element. */
-function entryFor(seg: PathSegment, value: JsonValue): { key: string | null; value: JsonValue } | MergeError {
+/**
+ * What a missing segment adds to its container: a key with a value, or an element (a keyed one
+ * gets its identity typed as `identityValue` reads it among `siblings`).
+ */
+function entryFor(seg: PathSegment, value: JsonValue, siblings: readonly JsonValue[]): { key: string | null; value: JsonValue } | MergeError {
   switch (seg.kind) {
     case 'key':
       return { key: seg.key, value };
     case 'keyed': {
       if (value === null) {
         const element: JsonObject = {};
-        setOwn(element, seg.key, seg.value);
+        setOwn(element, seg.key, identityValue(seg.value, seg.key, siblings));
         return { key: null, value: element };
       }
       if (!isJsonObject(value)) return new MergeError('UNAPPLIABLE', 'a keyed element must be a mapping');
       if (hasOwn(value, seg.key)) return { key: null, value };
       const element: JsonObject = {};
-      setOwn(element, seg.key, seg.value);
+      setOwn(element, seg.key, identityValue(seg.value, seg.key, siblings));
       for (const k of Object.keys(value)) setOwn(element, k, value[k]!);
       return { key: null, value: element };
     }

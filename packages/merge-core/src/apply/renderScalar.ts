@@ -26,9 +26,13 @@ export function renderScalar(value: JsonPrimitive, quote: QuoteStyle, inFlow = f
   return doubleQuoted(value);
 }
 
-/** A key's text: plain when safe, double-quoted otherwise. */
-export function renderKey(key: string, inFlow = false): string {
-  return isPlainSafe(key, inFlow) ? key : doubleQuoted(key);
+/**
+ * A key's text: plain when safe, double-quoted otherwise; `quote` asks for the quoting the
+ * neighbouring keys use (JSON-style flow mappings quote every key).
+ */
+export function renderKey(key: string, inFlow = false, quote: QuoteStyle = 'plain'): string {
+  if (quote === 'plain') return isPlainSafe(key, inFlow) ? key : doubleQuoted(key);
+  return renderScalar(key, quote, inFlow);
 }
 
 /**

@@ -2,13 +2,28 @@ import { isJsonObject, type JsonValue } from '../model/json.js';
 import type { RenderStyle } from '../locate/detectStyle.js';
 import { renderKey, renderLiteral, renderScalar } from './renderScalar.js';
 
-/** Inline flow text of a value (`[a, b]`, `{ a: 1 }`, scalars). */
-export function renderFlow(value: JsonValue, style: RenderStyle): string {
-  if (Array.isArray(value)) return value.length === 0 ? '[]' : `[${value.map((v) => renderFlow(v, style)).join(', ')}]`;
+/**
+ * Flow text of a value (`[a, b]`, `{ a: 1 }`, `{"a": 1}`, scalars) in the document's flow style.
+ * With `col` (the indentation of the line the value starts on, inside a multi-line flow
+ * collection) and a document that writes nested flow collections one entry per line, nested
+ * collections are written that way too.
+ */
+export function renderFlow(value: JsonValue, style: RenderStyle, col: number | null = null): string {
+  const { flow, eol } = style;
+  const inner = col !== null && flow.multiline ? col + flow.unit : null;
+  const lines = (open: string, entries: string[], close: string): string =>
+    inner === null ? '' : `${open}${eol}${entries.map((e) => ' '.repeat(inner) + e).join(`,${eol}`)}${eol}${' '.repeat(col!)}${close}`;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    const items = value.map((v) => renderFlow(v, style, inner));
+    return inner !== null ? lines('[', items, ']') : `[${items.join(', ')}]`;
+  }
   if (isJsonObject(value)) {
     const keys = Object.keys(value);
     if (keys.length === 0) return '{}';
-    return `{ ${keys.map((k) => `${renderKey(k, true)}: ${renderFlow(value[k]!, style)}`).join(', ')} }`;
+    const entries = keys.map((k) => `${renderKey(k, true, flow.keys)}: ${renderFlow(value[k]!, style, inner)}`);
+    if (inner !== null) return lines('{', entries, '}');
+    return flow.padded ? `{ ${entries.join(', ')} }` : `{${entries.join(', ')}}`;
   }
   return renderScalar(value, style.quote, true);
 }

@@ -4,7 +4,7 @@ import { isJsonObject, type JsonValue } from '../model/json.js';
 import type { ParsedFile } from '../parse/parseYaml.js';
 import { documentStyle, localQuote, type RenderStyle } from '../locate/detectStyle.js';
 import { blockItemSpans } from '../locate/itemSpans.js';
-import { columnOf, indentAt, lineEnd, lineKind } from '../locate/lines.js';
+import { columnOf, indentAt, lineEnd, lineKind, lineStart } from '../locate/lines.js';
 import type { NodeLocation } from '../locate/resolvePath.js';
 import { blockEnd, blockScalarIndent, colonEnd, isBlockCollection, isBlockScalar, isEmptyValue, keyColumn } from './nodeText.js';
 import { propsStart } from '../locate/propsStart.js';
@@ -66,10 +66,13 @@ export function replaceSplice(file: ParsedFile, loc: NodeLocation, value: JsonVa
   // an empty `{}` / `[]` placeholder in block context carries no style choice: it fills as a block
   const flowNode = isCollection(n) && n.flow && !(isColl && !inFlow && n.items.length === 0);
   if (inFlow || flowNode || (!isBlockCollection(n) && !isBlockScalar(n) && !isColl)) {
-    // inline text replaced by inline text (a flow collection stays flow)
+    // inline text replaced by inline text (a flow collection stays flow; inside a multi-line one,
+    // nested collections may be written one entry per line, as the document writes them)
     let start = range[0];
     if ((n as { tag?: string }).tag && typeof value !== 'string') start = propsStart(text, n);
-    const t = isColl ? renderFlow(value, style) : scalarText(n);
+    const around = inFlow ? parent!.range! : range;
+    const col = text.slice(around[0], around[1]).includes('\n') ? indentAt(text, lineStart(text, range[0])) : null;
+    const t = isColl ? renderFlow(value, style, col) : scalarText(n);
     // an empty scalar right after its tag (`!!str,`) needs a separating space
     const pad = range[0] === range[1] && start > 0 && !/[\s[{,:]/.test(text[start - 1]!) ? ' ' : '';
     return { start, end: range[1], text: pad + t, seq };

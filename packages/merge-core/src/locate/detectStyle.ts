@@ -1,6 +1,6 @@
-import { isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ParsedDocument } from '../parse/parseYaml.js';
-import { columnOf, detectEol } from './lines.js';
+import { columnOf, detectEol, indentAt, lineStart } from './lines.js';
 import { isPlainSafe } from '../model/plainScalar.js';
 import { blockItemSpans } from './itemSpans.js';
 
@@ -15,11 +15,35 @@ export interface RenderStyle {
   indentless: boolean;
   quote: QuoteStyle;
   eol: string;
+  /** How new flow collections are written, copied from the document's own flow collections. */
+  flow: FlowStyle;
   /**
    * Never write literal block scalars here: a comment line that follows the insertion point
    * deeper than the new text would become part of the literal's content.
    */
   noLiteral?: boolean;
+}
+
+/**
+ * The layout of the document's flow collections (`{ a: 1 }`, `{"a": 1}`, JSON written one entry
+ * per line), so new flow text reads like its neighbours: a key added to a JSON file is JSON.
+ */
+export interface FlowStyle {
+  /** Quoting of keys in flow mappings: the majority of existing flow keys; default `plain`. */
+  keys: QuoteStyle;
+  /**
+   * Spaces inside the braces of a one-line mapping (`{ a: 1 }` rather than `{a: 1}`): the
+   * majority of existing one-line flow mappings; without any, true unless keys are double-quoted
+   * (JSON style).
+   */
+  padded: boolean;
+  /**
+   * Nested collections written one entry per line, as the document writes the flow collections
+   * nested inside its multi-line flow collections; default false (one line).
+   */
+  multiline: boolean;
+  /** Indent step of multi-line flow collections; default the block indent width. */
+  unit: number;
 }
 
 const styles = new WeakMap<object, RenderStyle>();
@@ -36,8 +60,10 @@ export function documentStyle(text: string, document: ParsedDocument): RenderSty
   let indentless: boolean | null = null;
   let seqUnit: number | undefined;
   const counts = { plain: 0, single: 0, double: 0 };
-  const visit = (node: Node | null, depth: number): void => {
+  const flow = { keys: { plain: 0, single: 0, double: 0 }, padded: 0, unpadded: 0, nestedMulti: 0, nestedInline: 0, unit: null as number | null };
+  const visit = (node: Node | null, depth: number, inFlow = false): void => {
     if (depth > 64 || node === null) return;
+    if (isCollection(node) && node.flow && node.items.length > 0) measureFlow(text, node, inFlow, flow);
     if (isMap(node)) {
       for (const pair of node.items as Pair<Node | null, Node | null>[]) {
         const key = pair.key;
@@ -58,18 +84,31 @@ export function documentStyle(text: string, document: ParsedDocument): RenderSty
           }
         }
         countQuote(value, counts);
-        visit(value, depth + 1);
+        visit(value, depth + 1, inFlow || Boolean(node.flow));
       }
     } else if (isSeq(node)) {
       for (const item of node.items as (Node | null)[]) {
         countQuote(item, counts);
-        visit(item, depth + 1);
+        visit(item, depth + 1, inFlow || Boolean(node.flow));
       }
     }
   };
   visit(document.doc.contents as Node | null, 0);
-  const quote: QuoteStyle = counts.double > counts.plain && counts.double >= counts.single ? 'double' : counts.single > counts.plain ? 'single' : 'plain';
-  const style: RenderStyle = { unit: unit ?? seqUnit ?? 2, indentless: indentless ?? false, quote, eol: detectEol(text) };
+  const quote = majority(counts);
+  const keys = majority(flow.keys);
+  const width = unit ?? seqUnit ?? 2;
+  const style: RenderStyle = {
+    unit: width,
+    indentless: indentless ?? false,
+    quote,
+    eol: detectEol(text),
+    flow: {
+      keys,
+      padded: flow.padded + flow.unpadded > 0 ? flow.padded >= flow.unpadded : keys !== 'double',
+      multiline: flow.nestedMulti > flow.nestedInline,
+      unit: flow.unit ?? width,
+    },
+  };
   styles.set(document, style);
   return style;
 }
@@ -84,10 +123,58 @@ export function localQuote(coll: YAMLMap | YAMLSeq, fallback: QuoteStyle): Quote
     else countQuote(item as Node | null, counts);
   }
   const total = counts.plain + counts.single + counts.double;
-  if (total === 0) return fallback;
+  return total === 0 ? fallback : majority(counts);
+}
+
+/** The quote style most counted (ties go to plain, then double). */
+function majority(counts: Record<QuoteStyle, number>): QuoteStyle {
   if (counts.double > counts.plain && counts.double >= counts.single) return 'double';
   if (counts.single > counts.plain) return 'single';
   return 'plain';
+}
+
+/**
+ * Evidence from one non-empty flow collection: its key quoting, the padding inside a one-line
+ * mapping's braces, whether a nested one is written one entry per line, and the indent step of a
+ * multi-line one (its first entry's column against the indentation of the line it opens on).
+ */
+function measureFlow(
+  text: string,
+  coll: YAMLMap | YAMLSeq,
+  nested: boolean,
+  flow: { keys: Record<QuoteStyle, number>; padded: number; unpadded: number; nestedMulti: number; nestedInline: number; unit: number | null },
+): void {
+  const open = coll.range![0];
+  const first = firstItemStart(coll);
+  if (first === null) return;
+  const multiline = !sameLine(text, open, first);
+  if (nested) {
+    if (multiline) flow.nestedMulti++;
+    else flow.nestedInline++;
+  }
+  if (multiline && flow.unit === null) {
+    const d = columnOf(text, first) - indentAt(text, lineStart(text, open));
+    if (d > 0) flow.unit = d;
+  }
+  if (!isMap(coll)) return;
+  if (!multiline) {
+    if (text[open + 1] === ' ') flow.padded++;
+    else flow.unpadded++;
+  }
+  for (const pair of coll.items as Pair<Node | null, Node | null>[]) {
+    const key = pair.key;
+    if (!isScalar(key) || typeof key.value !== 'string') continue;
+    if (key.type === Scalar.QUOTE_DOUBLE) flow.keys.double++;
+    else if (key.type === Scalar.QUOTE_SINGLE) flow.keys.single++;
+    else if (key.type === Scalar.PLAIN) flow.keys.plain++;
+  }
+}
+
+/** Start of a collection's first entry (its key, for a mapping), or `null` when it has no range. */
+function firstItemStart(coll: YAMLMap | YAMLSeq): number | null {
+  const item = coll.items[0] as Pair<Node | null, Node | null> | Node | null;
+  const node = isPair(item) ? (item.key ?? item.value) : item;
+  return node?.range?.[0] ?? null;
 }
 
 /**
