@@ -1,36 +1,33 @@
-import fc from 'fast-check';
-import { COLUMN_NAMES, DATA_TYPES, KEYS, SET_KEYS, TRICKY_STRINGS, WORDS, type Json } from './catalogValue.js';
-import { prng } from './yamlStyle.js';
+import { cloneJson, type JsonObject, type JsonValue } from '../../model/json.js';
+import { prng } from './prng.js';
+import { COLUMN_NAMES, DATA_TYPES, KEYS, SET_KEYS, TRICKY_STRINGS, WORDS } from './vocabulary.js';
 
-/** A location inside generated documents: document index, then keys and indices. */
-export type JsPath = (string | number)[];
+/** A location inside a file's documents: the document index, then keys and indices. */
+export type ValuePath = (string | number)[];
 
-/** One generated edit, as applied to the value (for reporting and shrinking readability). */
-export type EditDescription =
-  | { op: 'replace'; path: JsPath; value: Json }
-  | { op: 'addKey'; path: JsPath; value: Json }
-  | { op: 'removeKey'; path: JsPath }
-  | { op: 'addElement'; path: JsPath; index: number; value: Json }
-  | { op: 'removeElement'; path: JsPath; index: number }
-  | { op: 'reorder'; path: JsPath; order: number[] };
+/** One generated edit, as it was applied to the documents' values (for failure reports). */
+export type ValueEdit =
+  | { op: 'replace'; path: ValuePath; value: JsonValue }
+  | { op: 'addKey'; path: ValuePath; value: JsonValue }
+  | { op: 'removeKey'; path: ValuePath }
+  | { op: 'addElement'; path: ValuePath; index: number; value: JsonValue }
+  | { op: 'removeElement'; path: ValuePath; index: number }
+  | { op: 'reorder'; path: ValuePath; order: number[] };
 
+/** Two edited versions of the same documents, edited in unrelated places. */
 export interface EditPlan {
-  theirs: Json[];
-  ours: Json[];
-  theirsEdits: EditDescription[];
-  oursEdits: EditDescription[];
+  theirs: JsonValue[];
+  ours: JsonValue[];
+  theirsEdits: ValueEdit[];
+  oursEdits: ValueEdit[];
 }
 
-function isObject(v: Json | undefined): v is { [key: string]: Json } {
+function isObject(v: JsonValue | undefined): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function clone<T extends Json>(v: T): T {
-  return JSON.parse(JSON.stringify(v)) as T;
-}
-
-export function getAt(root: Json[], path: JsPath): Json | undefined {
-  let cur: Json | undefined = root;
+function getAt(root: JsonValue[], path: ValuePath): JsonValue | undefined {
+  let cur: JsonValue | undefined = root;
   for (const seg of path) {
     if (Array.isArray(cur) && typeof seg === 'number') cur = cur[seg];
     else if (isObject(cur) && typeof seg === 'string') cur = Object.prototype.hasOwnProperty.call(cur, seg) ? cur[seg] : undefined;
@@ -39,14 +36,14 @@ export function getAt(root: Json[], path: JsPath): Json | undefined {
   return cur;
 }
 
-function related(a: JsPath, b: JsPath): boolean {
+function related(a: ValuePath, b: ValuePath): boolean {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
 /** A list of mappings that all carry a distinct scalar `name`: matched by name. */
-export function isColumnList(v: Json | undefined): v is { [key: string]: Json }[] {
+function isColumnList(v: JsonValue | undefined): v is JsonObject[] {
   if (!Array.isArray(v) || v.length === 0) return false;
   const names = new Set<string>();
   for (const e of v) {
@@ -57,21 +54,21 @@ export function isColumnList(v: Json | undefined): v is { [key: string]: Json }[
 }
 
 /** A list of distinct strings: a set. */
-export function isStringSet(v: Json | undefined): v is string[] {
+function isStringSet(v: JsonValue | undefined): v is string[] {
   return Array.isArray(v) && v.length > 0 && v.every((e) => typeof e === 'string') && new Set(v).size === v.length;
 }
 
 type Site =
-  | { kind: 'scalar'; path: JsPath }
-  | { kind: 'map'; path: JsPath }
-  | { kind: 'columns'; path: JsPath }
-  | { kind: 'set'; path: JsPath };
+  | { kind: 'scalar'; path: ValuePath }
+  | { kind: 'map'; path: ValuePath }
+  | { kind: 'columns'; path: ValuePath }
+  | { kind: 'set'; path: ValuePath };
 
 /** Places an edit can happen. Identity fields (entity kind/name, column `name`) are never edited. */
-function sites(docs: Json[]): Site[] {
+function sites(docs: JsonValue[]): Site[] {
   const out: Site[] = [];
   const multi = docs.length > 1;
-  const walk = (v: Json, path: JsPath, inColumn: boolean): void => {
+  const walk = (v: JsonValue, path: ValuePath, inColumn: boolean): void => {
     if (isObject(v)) {
       out.push({ kind: 'map', path });
       for (const k of Object.keys(v)) {
@@ -97,21 +94,21 @@ function sites(docs: Json[]): Site[] {
 }
 
 /** A different scalar value (often a string that looks like another type). */
-function newScalar(rand: () => number, old: Json | undefined): Json {
+function newScalar(rand: () => number, old: JsonValue | undefined): JsonValue {
   for (;;) {
     const r = rand();
-    const pool: Json[] =
+    const pool: JsonValue[] =
       r < 0.35 ? [...TRICKY_STRINGS] : r < 0.7 ? [...WORDS] : r < 0.85 ? [0, 42, -7, 1.5, 100000] : [true, false, null];
     const v = pool[Math.floor(rand() * pool.length)]!;
     if (v !== old) return v;
   }
 }
 
-function newValue(rand: () => number, depth = 0): Json {
+function newValue(rand: () => number, depth = 0): JsonValue {
   const r = rand();
   if (depth > 1 || r < 0.6) return newScalar(rand, undefined);
   if (r < 0.75) {
-    const out: { [key: string]: Json } = {};
+    const out: JsonObject = {};
     const n = 1 + Math.floor(rand() * 2);
     for (let i = 0; i < n; i++) out[KEYS[Math.floor(rand() * KEYS.length)]!] = newValue(rand, depth + 1);
     return out;
@@ -122,11 +119,11 @@ function newValue(rand: () => number, depth = 0): Json {
 }
 
 interface Touched {
-  paths: JsPath[];
-  maps: JsPath[];
+  paths: ValuePath[];
+  maps: ValuePath[];
 }
 
-function samePath(a: JsPath, b: JsPath): boolean {
+function samePath(a: ValuePath, b: ValuePath): boolean {
   return a.length === b.length && related(a, b);
 }
 
@@ -134,18 +131,18 @@ function samePath(a: JsPath, b: JsPath): boolean {
  * Applies up to `count` random edits to `docs` (in place), avoiding places related to `avoid`
  * (so the two sides of a merge edit independent parts). Returns the edits and what they touched.
  */
-function editDocs(docs: Json[], rand: () => number, count: number, avoid: Touched, touched: Touched): EditDescription[] {
-  const done: EditDescription[] = [];
+function editDocs(docs: JsonValue[], rand: () => number, count: number, avoid: Touched, touched: Touched): ValueEdit[] {
+  const done: ValueEdit[] = [];
   for (let attempt = 0; attempt < count * 6 && done.length < count; attempt++) {
     const all = sites(docs);
     if (all.length === 0) break;
     const site = all[Math.floor(rand() * all.length)]!;
-    const blocked = (p: JsPath): boolean =>
+    const blocked = (p: ValuePath): boolean =>
       avoid.paths.some((q) => related(p, q)) || touched.paths.some((q) => related(p, q));
     const target = getAt(docs, site.path);
     if (site.kind === 'scalar') {
       if (blocked(site.path)) continue;
-      const parent = getAt(docs, site.path.slice(0, -1)) as { [key: string]: Json };
+      const parent = getAt(docs, site.path.slice(0, -1)) as JsonObject;
       const value = newScalar(rand, target);
       parent[site.path[site.path.length - 1] as string] = value;
       touched.paths.push(site.path);
@@ -182,7 +179,7 @@ function editDocs(docs: Json[], rand: () => number, count: number, avoid: Touche
       const r = rand();
       if (r < 0.4) {
         const index = Math.floor(rand() * (target.length + 1));
-        let value: Json;
+        let value: JsonValue;
         if (site.kind === 'columns') {
           const names = new Set(target.map((c) => (c as { name: string }).name));
           const name = [...COLUMN_NAMES, 'new_col', 'zz'].find((n) => !names.has(n))!;
@@ -222,10 +219,10 @@ function editDocs(docs: Json[], rand: () => number, count: number, avoid: Touche
  * removed keys, added/removed/reordered list elements) and `ours` with up to `maxOurs` edits on
  * unrelated parts. `maxOurs = 0` gives `ours` equal to base.
  */
-export function planEdits(base: Json[], seed: number, maxTheirs: number, maxOurs: number): EditPlan {
+export function planEdits(base: readonly JsonValue[], seed: number, maxTheirs: number, maxOurs: number): EditPlan {
   const rand = prng(seed);
-  const theirs = clone(base);
-  const ours = clone(base);
+  const theirs = base.map((d) => cloneJson(d));
+  const ours = base.map((d) => cloneJson(d));
   const tTouched: Touched = { paths: [], maps: [] };
   const oTouched: Touched = { paths: [], maps: [] };
   const theirsEdits = editDocs(theirs, rand, 1 + Math.floor(rand() * maxTheirs), { paths: [], maps: [] }, tTouched);
@@ -233,5 +230,3 @@ export function planEdits(base: Json[], seed: number, maxTheirs: number, maxOurs
     maxOurs > 0 ? editDocs(ours, rand, Math.floor(rand() * (maxOurs + 1)), tTouched, oTouched) : [];
   return { theirs, ours, theirsEdits, oursEdits };
 }
-
-export const editSeedArb: fc.Arbitrary<number> = fc.integer({ min: 0, max: 0x7fffffff });

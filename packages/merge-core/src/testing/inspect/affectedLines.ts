@@ -1,6 +1,6 @@
 import { isCollection, isMap, isScalar, type Node } from 'yaml';
-import type { Change } from '@revprov/merge-core';
-import { lineOf, locate } from './yamlPaths.js';
+import type { Change } from '../../model/change.js';
+import { lineOf, locate } from './locate.js';
 
 function isFlow(node: Node | null | undefined): boolean {
   return isCollection(node) && node.flow === true;

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
-import { KEYS, TRICKY_STRINGS, WORDS, type Json } from './catalogValue.js';
-import { prng } from './yamlStyle.js';
+import { isJsonObject, type JsonObject, type JsonValue } from '../../model/json.js';
+import { prng, SEED_RANGE } from './prng.js';
+import { KEYS, TRICKY_STRINGS, WORDS } from './vocabulary.js';
 
-function isObject(v: Json | undefined): v is { [key: string]: Json } {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+/** A reverse-provisioning `updates` object: top-level keys are dot paths, values any JSON. */
+export type Updates = Record<string, JsonValue>;
 
 /** Dot paths of every mapping reachable from `doc` through mappings only (root is ''). */
-function mappingPaths(doc: Json, prefix = ''): { path: string; map: { [key: string]: Json } }[] {
-  if (!isObject(doc)) return [];
+function mappingPaths(doc: JsonValue, prefix = ''): { path: string; map: JsonObject }[] {
+  if (!isJsonObject(doc)) return [];
   const out = [{ path: prefix, map: doc }];
   for (const [k, v] of Object.entries(doc)) out.push(...mappingPaths(v, prefix ? `${prefix}.${k}` : k));
   return out;
@@ -18,7 +18,7 @@ function join(a: string, b: string): string {
   return a ? `${a}.${b}` : b;
 }
 
-function updateValue(rand: () => number): Json {
+function updateValue(rand: () => number): JsonValue {
   const r = rand();
   const pickStr = (): string => {
     const pool = rand() < 0.5 ? TRICKY_STRINGS : WORDS;
@@ -31,14 +31,10 @@ function updateValue(rand: () => number): Json {
   return [pickStr(), 'pii'];
 }
 
-/**
- * A reverse-provisioning `updates` object for `doc`: dot paths to existing keys, new keys, new
- * nested paths, and sometimes a path through a sequence or scalar (an error for that update).
- */
-export function updatesFor(doc: Json, seed: number): Record<string, Json> {
+function randomUpdates(doc: JsonValue, seed: number): Updates {
   const rand = prng(seed);
   const maps = mappingPaths(doc);
-  const updates: Record<string, Json> = {};
+  const updates: Updates = {};
   const n = 1 + Math.floor(rand() * 4);
   for (let i = 0; i < n; i++) {
     const { path, map } = maps[Math.floor(rand() * maps.length)] ?? { path: '', map: {} };
@@ -49,7 +45,7 @@ export function updatesFor(doc: Json, seed: number): Record<string, Json> {
     else if (r < 0.75) key = join(path, KEYS[Math.floor(rand() * KEYS.length)]!);
     else if (r < 0.9) key = join(join(path, 'created'), 'deep');
     else {
-      const nonMap = keys.find((k) => !isObject(map[k]!));
+      const nonMap = keys.find((k) => !isJsonObject(map[k]!));
       key = nonMap ? join(join(path, nonMap), 'through') : join(path, 'x_a');
     }
     if (key === '') continue;
@@ -58,4 +54,12 @@ export function updatesFor(doc: Json, seed: number): Record<string, Json> {
   return updates;
 }
 
-export const updatesSeedArb: fc.Arbitrary<number> = fc.integer({ min: 0, max: 0x7fffffff });
+/**
+ * Adversarial `updates` for any document value: 1–4 dot paths to existing keys, to new keys and to
+ * new nested paths (`created.deep`), values that are tricky strings, numbers, mappings with dotted
+ * literal keys or column lists, and sometimes a path through a scalar or a sequence (an error for
+ * that key only). For realistic ones, see {@link adapterUpdates}.
+ */
+export function catalogUpdates(value: JsonValue): fc.Arbitrary<Updates> {
+  return fc.integer(SEED_RANGE).map((seed) => randomUpdates(value, seed));
+}

@@ -1,15 +1,17 @@
 import { parse } from 'yaml';
-import type { Json } from './catalogValue.js';
-import { prng, type YamlStyle } from './yamlStyle.js';
+import type { JsonObject, JsonValue } from '../../model/json.js';
+import { prng } from './prng.js';
+import type { YamlStyle } from './yamlStyle.js';
 
 /**
- * Writes documents as YAML text in the given style, by hand (not with the `yaml` stringifier), so
- * the engine sees formatting no serializer produces: mixed quoting, comments in every position,
- * blank lines, flow collections inside block ones, block scalars, anchors/aliases, CRLF.
- * Contract: `parseAllDocuments(renderYaml(docs, style))` gives `docs` back (checked by
- * `arbitraries.test.ts`).
+ * Writes documents (one JSON value each) as one YAML text in the given style, by hand (not with
+ * the `yaml` stringifier), so the engine sees formatting no serializer produces: mixed quoting,
+ * comments in every position, blank lines, flow collections inside block ones, block scalars,
+ * anchors and aliases, CRLF. Deterministic: one style (seed included) gives one text.
+ * Contract: parsing the text (YAML 1.2 core schema, aliases resolved) gives `docs` back, for any
+ * JSON values with finite numbers; strings that look like other types are quoted.
  */
-export function renderYaml(docs: readonly Json[], style: YamlStyle): string {
+export function renderYaml(docs: readonly JsonValue[], style: YamlStyle): string {
   const r = new Renderer(style);
   docs.forEach((doc, i) => r.document(doc, i));
   let text = r.lines.join('\n');
@@ -21,10 +23,13 @@ const COMMENTS = ['# note', '#tight', '# key: value', '# - item', '#   spaced  o
 
 const Q = { logLevel: 'error' } as const;
 
+/** Longer keys are written as explicit keys (`? key`): YAML limits implicit keys to 1024 characters. */
+const MAX_IMPLICIT_KEY = 1000;
+
 const plainCache = new Map<string, boolean>();
 
 /** True when `s` can be written as a plain scalar in block and flow context, also before ` # c`. */
-export function plainSafe(s: string): boolean {
+function plainSafe(s: string): boolean {
   const cached = plainCache.get(s);
   if (cached !== undefined) return cached;
   let ok = s !== '' && !/[\n\r\t]/.test(s) && s === s.trim() && !/[,[\]{}]/.test(s);
@@ -44,12 +49,57 @@ export function plainSafe(s: string): boolean {
   return ok;
 }
 
+const keyCache = new Map<string, boolean>();
+
+/** True when `k` can also be written as a plain mapping key (`--- x` cannot: it starts a document). */
+function plainKeySafe(k: string): boolean {
+  const cached = keyCache.get(k);
+  if (cached !== undefined) return cached;
+  let ok = plainSafe(k);
+  if (ok) {
+    try {
+      const own = (m: unknown): boolean => typeof m === 'object' && m !== null && Object.prototype.hasOwnProperty.call(m, k) && (m as Record<string, unknown>)[k] === 'x';
+      ok = own(parse(`${k}: x`, Q)) && own(parse(`{${k}: x}`, Q)) && own((parse(`- ${k}: x`, Q) as unknown[])[0]);
+    } catch {
+      ok = false;
+    }
+  }
+  keyCache.set(k, ok);
+  return ok;
+}
+
+/** True when a plain scalar `s` reads as itself alone on a line at the root (`%x`, `--- x` do not). */
+function rootSafe(s: string): boolean {
+  try {
+    return parse(s, Q) === s;
+  } catch {
+    return false;
+  }
+}
+
 /** Printable in YAML without escapes (no control characters other than newline). */
 function printable(s: string): boolean {
   return !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\t]/.test(s);
 }
 
-function isObject(v: Json): v is { [key: string]: Json } {
+/** A single-quoted scalar keeps `s` as is: printable, on one line. */
+function singleSafe(s: string): boolean {
+  return printable(s) && !s.includes('\n');
+}
+
+function singleQuoted(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/**
+ * A double-quoted scalar for any string: JSON's escapes (YAML accepts them all), plus escapes for
+ * what YAML may not hold raw (C1 controls, line and paragraph separators, BOM, non-characters).
+ */
+function doubleQuoted(s: string): string {
+  return JSON.stringify(s).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function isObject(v: JsonValue): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
@@ -91,7 +141,7 @@ class Renderer {
     return this.chance(this.style.commentRate) ? ' ' + this.comment() : '';
   }
 
-  document(doc: Json, index: number): void {
+  document(doc: JsonValue, index: number): void {
     const s = this.style;
     if (index === 0) {
       if (s.headComment) {
@@ -107,34 +157,43 @@ class Renderer {
     this.anchors = new Map();
     if (isObject(doc) && Object.keys(doc).length > 0) this.blockMapping(doc, 0);
     else if (Array.isArray(doc) && doc.length > 0) this.blockSequence(doc, 0);
-    else this.emit(this.flow(doc));
+    else {
+      const text = this.flow(doc);
+      this.emit(typeof doc === 'string' && text === doc && !rootSafe(doc) ? doubleQuoted(doc) : text);
+    }
   }
 
   private key(k: string): string {
-    if (this.chance(this.style.keyQuoteRate) || !plainSafe(k)) {
-      return this.chance(0.5) ? JSON.stringify(k) : `'${k.replace(/'/g, "''")}'`;
+    if (this.chance(this.style.keyQuoteRate) || !plainKeySafe(k)) {
+      return this.chance(0.5) || !singleSafe(k) ? doubleQuoted(k) : singleQuoted(k);
     }
     return k;
   }
 
-  private wantsFlow(v: Json): boolean {
+  private wantsFlow(v: JsonValue): boolean {
     if (isObject(v)) return Object.keys(v).length === 0 || this.chance(this.style.flowRate);
     if (Array.isArray(v)) return v.length === 0 || this.chance(this.style.flowRate);
     return false;
   }
 
-  private blockMapping(map: { [key: string]: Json }, indent: number, compactFirst = false): void {
+  private blockMapping(map: JsonObject, indent: number, compactFirst = false): void {
     const keys = Object.keys(map);
     keys.forEach((k, i) => {
       const first = i === 0;
       if (!(first && compactFirst)) this.before(indent, first);
-      const head = (first && compactFirst ? '' : this.pad(indent)) + this.key(k) + ':';
-      this.value(map[k]!, head, indent, true);
+      const lead = first && compactFirst ? '' : this.pad(indent);
+      const key = this.key(k);
+      if (key.length <= MAX_IMPLICIT_KEY) {
+        this.value(map[k]!, lead + key + ':', indent, true);
+      } else {
+        this.emit(`${lead}? ${key}`);
+        this.value(map[k]!, this.pad(indent) + ':', indent, false);
+      }
     });
     if (keys.length > 0 && this.chance(this.style.commentRate / 2)) this.emit(this.pad(indent) + '# end of mapping');
   }
 
-  private blockSequence(seq: Json[], indent: number): void {
+  private blockSequence(seq: JsonValue[], indent: number): void {
     seq.forEach((item, i) => {
       this.before(indent, i === 0);
       const dash = this.pad(indent) + '-';
@@ -151,7 +210,7 @@ class Renderer {
   }
 
   /** Writes `head` (a `key:` or `-`) followed by the value, on as many lines as needed. */
-  private value(v: Json, head: string, indent: number, inMapping: boolean): void {
+  private value(v: JsonValue, head: string, indent: number, inMapping: boolean): void {
     const step = this.style.indent;
     if (isObject(v) || Array.isArray(v)) {
       if (this.wantsFlow(v)) {
@@ -198,11 +257,11 @@ class Renderer {
     return true;
   }
 
-  private scalar(v: Json, inFlow: boolean): string {
+  private scalar(v: JsonValue, inFlow: boolean): string {
     if (v === null) return this.pick(inFlow ? ['null', '~'] : ['null', '~', 'Null']);
     if (typeof v === 'boolean') return this.chance(0.2) ? (v ? 'True' : 'False') : String(v);
     if (typeof v === 'number') {
-      if (Number.isInteger(v) && v >= 0 && this.chance(this.style.hexRate)) return '0x' + v.toString(16).toUpperCase();
+      if (Number.isSafeInteger(v) && v >= 0 && this.chance(this.style.hexRate)) return '0x' + v.toString(16).toUpperCase();
       return String(v);
     }
     if (typeof v !== 'string') throw new Error('not a scalar');
@@ -221,17 +280,22 @@ class Renderer {
   private quoted(s: string): string {
     const style = this.style.quote === 'mixed' ? this.pick(['plain', 'double', 'single'] as const) : this.style.quote;
     if (style === 'plain' && plainSafe(s)) return s;
-    if (style === 'single' && printable(s) && !s.includes('\n')) return `'${s.replace(/'/g, "''")}'`;
+    if (style === 'single' && singleSafe(s)) return singleQuoted(s);
     if (plainSafe(s) && style === 'plain') return s;
-    return JSON.stringify(s);
+    return doubleQuoted(s);
   }
 
-  private flow(v: Json): string {
+  private flowKey(k: string): string {
+    const key = this.key(k);
+    return key.length <= MAX_IMPLICIT_KEY ? key : `? ${key} `;
+  }
+
+  private flow(v: JsonValue): string {
     const [open, close] = this.style.flowPad ? ['{ ', ' }'] : ['{', '}'];
     if (isObject(v)) {
       const keys = Object.keys(v);
       if (keys.length === 0) return '{}';
-      return open + keys.map((k) => `${this.key(k)}: ${this.flow(v[k]!)}`).join(', ') + close;
+      return open + keys.map((k) => `${this.flowKey(k)}: ${this.flow(v[k]!)}`).join(', ') + close;
     }
     if (Array.isArray(v)) {
       if (v.length === 0) return '[]';

@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import type { JsonValue } from '../../model/json.js';
+import { planEdits, type ValueEdit } from './editPlan.js';
+import { SEED_RANGE } from './prng.js';
+import { renderLike, yamlFile, type YamlFile } from './yamlFile.js';
+
+/**
+ * A three-way merge input: `base`, and `ours` and `theirs` edited independently from it (never in
+ * the same place, never an entity's identity in a multi-document file), all three written in the
+ * base's style with their own layout choices, plus what a law needs to judge the merge.
+ */
+export interface MergeScenario {
+  base: string;
+  ours: string;
+  theirs: string;
+  /** The documents each text holds (one JSON value per document). */
+  values: { base: JsonValue[]; ours: JsonValue[]; theirs: JsonValue[] };
+  /** The edits that made ours and theirs from base (for failure reports). */
+  edits: { ours: ValueEdit[]; theirs: ValueEdit[] };
+  /** The base file (values, style, text). */
+  file: YamlFile;
+  /** A seed for choosing selections, so a law's choice of changes shrinks and replays with the case. */
+  pickSeed: number;
+}
+
+export interface MergeScenarioOptions {
+  /** Most edits on theirs' side (at least 1 is made). Default 4. */
+  theirsEdits?: number;
+  /** Most edits on ours' side (0 to this many; with 0, ours is the base text itself). Default 3. */
+  oursEdits?: number;
+  /** The base file. Default: {@link yamlFile}. */
+  base?: fc.Arbitrary<YamlFile>;
+}
+
+/**
+ * Merge scenarios: theirs changes scalars, adds and removes keys, adds, removes and reorders list
+ * elements (columns matched by `name`, sets of strings); ours edits elsewhere. Without ours edits,
+ * `ours` is byte-for-byte `base`.
+ */
+export function mergeScenario(options: MergeScenarioOptions = {}): fc.Arbitrary<MergeScenario> {
+  const maxTheirs = options.theirsEdits ?? 4;
+  const maxOurs = options.oursEdits ?? 3;
+  if (!(Number.isInteger(maxTheirs) && maxTheirs >= 1)) throw new RangeError(`mergeScenario: theirsEdits must be an integer >= 1, got ${maxTheirs}`);
+  if (!(Number.isInteger(maxOurs) && maxOurs >= 0)) throw new RangeError(`mergeScenario: oursEdits must be an integer >= 0, got ${maxOurs}`);
+  return fc
+    .record({ file: options.base ?? yamlFile(), seed: fc.integer(SEED_RANGE), pickSeed: fc.integer(SEED_RANGE) })
+    .map(({ file, seed, pickSeed }) => {
+      const plan = planEdits(file.values, seed, maxTheirs, maxOurs);
+      return {
+        base: file.text,
+        ours: plan.oursEdits.length === 0 ? file.text : renderLike(file, plan.ours, 1),
+        theirs: renderLike(file, plan.theirs, 2),
+        values: { base: file.values, ours: plan.ours, theirs: plan.theirs },
+        edits: { ours: plan.oursEdits, theirs: plan.theirsEdits },
+        file,
+        pickSeed,
+      };
+    });
+}
+
+/** Everything needed to reproduce a failing scenario by hand, as indented JSON. */
+export function describeScenario(s: MergeScenario, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ base: s.base, ours: s.ours, theirs: s.theirs, theirsEdits: s.edits.theirs, oursEdits: s.edits.ours, ...extra }, null, 1);
+}

@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { isJsonObject, type JsonValue } from '../../model/json.js';
+import type { Path } from '../../model/path.js';
+import { describeScenario, mergeScenario, type MergeScenario } from '../arbitraries/mergeScenario.js';
+import { updateCase, type UpdateCase } from '../arbitraries/updateCase.js';
+import { resolveEngine, type Engine } from '../engine.js';
+import { sameJson } from '../inspect/sameJson.js';
+import { valueAt } from '../inspect/valueAt.js';
+import { ensure } from '../lawViolation.js';
+import type { ScenarioLawOptions, UpdateLawOptions } from './lawOptions.js';
+import { parsedOutput } from './parsedOutput.js';
+import { someOf } from './someOf.js';
+
+/** Errors an update may legitimately end in: its path runs through a scalar or a sequence. */
+const UPDATE_PATH_ERRORS = ['PATH_THROUGH_SCALAR', 'PATH_THROUGH_SEQUENCE'];
+
+export interface ValidityOptions extends ScenarioLawOptions, UpdateLawOptions {
+  /**
+   * What the law judges: the outputs of `applyChanges` (on `scenarios`), of `applyUpdates` (on
+   * `updateCases`), or both (one case of each per run). Default `'both'`.
+   */
+  subject?: 'applyChanges' | 'applyUpdates' | 'both';
+}
+
+/** One case of {@link validity}: a merge scenario, an update case, or both. */
+export interface ValidityCase {
+  scenario?: MergeScenario;
+  update?: UpdateCase;
+}
+
+/** `actual` holds everything `expected` says: equal, or for mappings every key contained. */
+function contains(actual: unknown, expected: JsonValue): boolean {
+  if (isJsonObject(expected)) return isJsonObject(actual) && Object.keys(expected).every((k) => contains(actual[k], expected[k]!));
+  return JSON.stringify(actual) === JSON.stringify(expected);
+}
+
+function checkChanges(engine: Engine, s: MergeScenario): void {
+  const cs = engine.merge3({ base: s.base, ours: s.ours, theirs: s.theirs });
+  const selected = someOf(cs.changes.filter((c) => c.status !== 'conflict'), s.pickSeed);
+  const out = engine.applyChanges(s.ours, cs, selected.map((c) => c.id));
+  const why = (): string => describeScenario(s, { selected: selected.map((c) => c.id), output: out.text });
+  ensure(out.errors.length === 0, 'validity', 'applyChanges reported errors', () => describeScenario(s, { errors: out.errors }));
+  const values = parsedOutput('validity', out.text, why);
+  for (const c of selected) {
+    if (c.kind === 'move') continue;
+    const expected = c.kind === 'remove' ? undefined : c.theirs;
+    ensure(sameJson(valueAt(values, c.path), expected), 'validity', `the output does not hold theirs' value at ${c.id}`, why);
+  }
+}
+
+function checkUpdates(engine: Engine, { source, updates }: UpdateCase): void {
+  const out = engine.applyUpdates(source, updates);
+  const why = (): string => JSON.stringify({ source, updates, output: out.text, errors: out.errors }, null, 1);
+  for (const e of out.errors) ensure(UPDATE_PATH_ERRORS.includes(e.code), 'validity', `applyUpdates reported ${e.code}`, why);
+  const values = parsedOutput('validity', out.text, why);
+  const failed = new Set(out.errors.map((e) => e.path));
+  const keys = Object.keys(updates);
+  for (const key of keys) {
+    // a deeper key of the same updates wins over this one
+    if (failed.has(key) || keys.some((k) => k !== key && k.startsWith(key + '.'))) continue;
+    const path: Path = key.split('.').map((k) => ({ kind: 'key' as const, key: k }));
+    ensure(contains(valueAt(values, path), updates[key]!), 'validity', `the output does not hold the update of ${key}`, why);
+  }
+}
+
+/**
+ * Law validity: every output re-parses (valid YAML, no duplicate keys) with the intended value at
+ * every selected path. For `applyChanges`: theirs' value at each applied change's path (absent for
+ * a removal; a pseudo-random half of the non-conflicting changes is selected, fixed by
+ * `scenario.pickSeed`). For `applyUpdates`: each innermost update's value in place (a mapping
+ * update holds at least its keys), and no error but a path through a scalar or a sequence.
+ * Default inputs: `mergeScenario({ theirsEdits: 4, oursEdits: 3 })` and `updateCase()`.
+ * Broken by an engine that applies a change to the wrong element, writes a wrong value, or
+ * writes text that does not parse.
+ */
+export function validity(options: ValidityOptions = {}): fc.IPropertyWithHooks<[ValidityCase]> {
+  const engine = resolveEngine(options.engine);
+  const subject = options.subject ?? 'both';
+  const scenarios = options.scenarios ?? mergeScenario({ theirsEdits: 4, oursEdits: 3 });
+  const updateCases = options.updateCases ?? updateCase();
+  const cases: fc.Arbitrary<ValidityCase> =
+    subject === 'applyChanges'
+      ? scenarios.map((scenario) => ({ scenario }))
+      : subject === 'applyUpdates'
+        ? updateCases.map((update) => ({ update }))
+        : fc.record({ scenario: scenarios, update: updateCases });
+  return fc.property(cases, ({ scenario, update }) => {
+    if (scenario) checkChanges(engine, scenario);
+    if (update) checkUpdates(engine, update);
+  });
+}
