@@ -1,12 +1,22 @@
 /**
  * @revprov/graphql-server: the GraphQL service around the merge engine.
- * Layers: config → services (created once by `createServices`) → resolvers → yoga server.
+ * Layers: config → store → services (created once by `createServices`) → resolvers → yoga server.
  */
 
 // configuration
-export type { ServerConfig, WebConfig, RepositoryConfig, TechAdapterConfig, ConfigIssue } from './config/config.js';
+export type { ServerConfig, WebConfig, RepositoryConfig, TechAdapterConfig, DatabaseConfig, ConfigIssue } from './config/config.js';
 export { parseConfig, formatConfigIssues } from './config/parseConfig.js';
 export { loadConfig, ConfigError } from './config/loadConfig.js';
+export { configSchema, configSchemaUrl } from './config/configSchema.js';
+export { envOverrides } from './config/envOverrides.js';
+export type { EnvOverride } from './config/envOverrides.js';
+
+// store
+export type { Store, OperationStore } from './store/store.js';
+export type { SqlClient, StoreEngine } from './store/sqlClient.js';
+export type { Migration } from './store/migrations/migration.js';
+export { openStore } from './store/openStore.js';
+export { SchemaVersionError } from './store/migrate.js';
 
 // services
 export type { Services } from './services/createServices.js';

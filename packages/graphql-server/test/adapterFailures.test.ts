@@ -30,7 +30,7 @@ afterAll(() => removeDir(dir));
 /** Runs one operation against a scripted adapter and returns its final state. */
 async function runAgainst(script: { post: Answer; poll?: (n: number) => Answer }, options: { timeoutMs?: number; params?: unknown; adapterUrl?: string } = {}) {
   const adapter: ProtocolServer = await startProtocolServer(script);
-  const server: TestServer = createTestServer(
+  const server: TestServer = await createTestServer(
     testConfig(tempDir(), repo, options.adapterUrl ?? adapter.url, { polling: { intervalMs: 5, timeoutMs: options.timeoutMs ?? 10_000 } }),
   );
   try {
@@ -40,7 +40,7 @@ async function runAgainst(script: { post: Answer; poll?: (n: number) => Answer }
     expect(started.runReverseProvisioning.operation.status).toBe('RUNNING');
     await server.settle(id);
     const op = (await server.gql(GET, { id })).reverseProvisioningOperation;
-    const stored = server.services.store.get(id);
+    const stored = await server.services.store.operations.get(id);
     return { op, adapter, stored };
   } finally {
     await server.close();

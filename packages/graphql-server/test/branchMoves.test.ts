@@ -22,7 +22,7 @@ beforeEach(async () => {
   mkdirSync(dir, { recursive: true });
   repo = createBareRepo(dir, REPO_FILES);
   adapter = await startProtocolServer({ post: { status: 200, body: statusBody('COMPLETED', { updates: UPDATES }) } });
-  server = createTestServer(testConfig(`${dir}/data`, repo, adapter.url));
+  server = await createTestServer(testConfig(`${dir}/data`, repo, adapter.url));
 });
 afterEach(async () => {
   await server.close();

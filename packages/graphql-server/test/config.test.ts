@@ -1,18 +1,23 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { configSchema } from '../src/config/configSchema.js';
+import type { SchemaNode } from '../src/config/configSchema.js';
+import { envOverrides } from '../src/config/envOverrides.js';
 import { ConfigError, loadConfig } from '../src/config/loadConfig.js';
-import { parseConfig } from '../src/config/parseConfig.js';
+import { formatConfigIssues, parseConfig } from '../src/config/parseConfig.js';
 import { removeDir } from './helpers/testServer.js';
 import { tempDir } from './helpers/gitRepo.js';
 
 const dir = tempDir();
 afterAll(() => removeDir(dir));
 
+const MINIMAL = `dataDir: data\nrepositories:\n  - url: repos/a.git\n    branch: main\n`;
+
 describe('configuration', () => {
-  it('fills defaults and resolves relative paths against the config folder', () => {
+  it('fills every default from the schema and resolves relative paths against the config folder', () => {
     const r = parseConfig(
-      `dataDir: data\nrepositories:\n  - url: repos/a.git\n    branch: main\n  - url: https://example.com/x.git\n    branch: dev\ntechAdapters:\n  - infrastructureTemplateId: urn:x\n    url: http://127.0.0.1:5000/base/\n`,
+      `${MINIMAL}  - url: https://example.com/x.git\n    branch: dev\ntechAdapters:\n  - infrastructureTemplateId: urn:x\n    url: http://127.0.0.1:5000/base/\n`,
       '/etc/revprov',
     );
     expect(r).toEqual({
@@ -29,50 +34,90 @@ describe('configuration', () => {
         polling: { intervalMs: 1000, timeoutMs: 600000 },
         git: { authorName: 'revprov', authorEmail: 'revprov@localhost' },
         web: { enabled: true, dir: null },
+        database: { url: null, poolSize: 10 },
       },
     });
   });
 
   it('reads the web section: a folder relative to the config file, or serving turned off', () => {
-    const base = 'dataDir: d\nrepositories:\n  - url: a.git\n    branch: main\n';
-    const served = parseConfig(`${base}web:\n  dir: ../web-dist\n`, '/etc/revprov');
+    const served = parseConfig(`${MINIMAL}web:\n  dir: ../web-dist\n`, '/etc/revprov');
     expect(served.ok && served.config.web).toEqual({ enabled: true, dir: '/etc/web-dist' });
-    const off = parseConfig(`${base}web: { enabled: false }\n`, '/x');
+    const off = parseConfig(`${MINIMAL}web: { enabled: false }\n`, '/x');
     expect(off.ok && off.config.web).toEqual({ enabled: false, dir: null });
-    const bad = parseConfig(`${base}web:\n  enabled: yes please\n  root: /srv\n  dir: 3\n`, '/x');
+    const bad = parseConfig(`${MINIMAL}web:\n  enabled: yes please\n  root: /srv\n  dir: 3\n`, '/x');
     expect(bad.ok ? [] : bad.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
-      'web.root: unknown key "root" (expected enabled, dir)',
       'web.enabled: must be true or false, got "yes please"',
-      'web.dir: must be a folder path, got 3',
+      'web.root: unknown key "root" (expected one of enabled, dir)',
+      'web.dir: must be a string or null, got 3',
     ]);
   });
 
   it('reports every problem with its key path and line/column', () => {
-    const r = parseConfig(`port: 99999\nrepositories:\n  - url: a.git\ntechAdapters:\n  - url: ftp://x\n    infrastructureTemplateId: urn:x\npolling:\n  intervalMs: -1\nextra: 1\n`, '/x');
+    const r = parseConfig(
+      `port: 99999\nrepositories:\n  - url: a.git\ntechAdapters:\n  - url: ftp://x\n    infrastructureTemplateId: urn:x\npolling:\n  intervalMs: -1\nextra: 1\ndatabase:\n  url: mysql://u:hunter2@db/x\n`,
+      '/x',
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues).toEqual([
-      { path: 'extra', message: 'unknown key "extra" (expected one of port, host, dataDir, repositories, techAdapters, polling, git, web)', line: 9, col: 8 },
       { path: 'port', message: 'must be an integer from 0 to 65535, got 99999', line: 1, col: 7 },
-      { path: 'dataDir', message: 'required: a folder for the database and working clones' },
-      { path: 'repositories[0].branch', message: 'required' },
+      { path: 'repositories[0].branch', message: 'required', line: 3, col: 5 },
       { path: 'techAdapters[0].url', message: 'must be an http(s) URL, got "ftp://x"', line: 5, col: 10 },
       { path: 'polling.intervalMs', message: 'must be an integer from 1 to 3600000, got -1', line: 8, col: 15 },
+      { path: 'extra', message: 'unknown key "extra" (expected one of port, host, dataDir, repositories, techAdapters, polling, git, web, database)', line: 9, col: 8 },
+      // a secret (writeOnly) value is never echoed
+      { path: 'database.url', message: 'must be a postgres:// or postgresql:// URL', line: 11, col: 8 },
+      { path: 'dataDir', message: 'required' },
     ]);
   });
 
-  it('reports invalid YAML with its position', () => {
+  it('reports invalid YAML and a non-mapping with their position', () => {
     const r = parseConfig('port: [1,\n', '/x');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0]).toMatchObject({ line: expect.any(Number), col: expect.any(Number) });
+    if (!r.ok) expect(r.issues[0]).toMatchObject({ path: '', line: expect.any(Number), col: expect.any(Number) });
+    expect(parseConfig('- a\n', '/x')).toEqual({ ok: false, issues: [{ path: '', message: 'the configuration must be a YAML mapping' }] });
+  });
+
+  it('environment variables override the file, and their problems name the variable', () => {
+    const env = { REVPROV_PORT: '4100', DATABASE_URL: 'postgres://a@h/db', REVPROV_DATABASE_URL: 'postgresql://b@h/db', REVPROV_DATA_DIR: '/srv/revprov' };
+    const r = parseConfig(`port: 1\ndatabase:\n  poolSize: 3\n${MINIMAL}`, '/etc/revprov', env);
+    expect(r.ok && { port: r.config.port, dataDir: r.config.dataDir, database: r.config.database }).toEqual({
+      port: 4100,
+      dataDir: '/srv/revprov',
+      database: { url: 'postgresql://b@h/db', poolSize: 3 },
+    });
+    const bad = parseConfig(MINIMAL, '/x', { REVPROV_PORT: 'eighty', DATABASE_URL: 'http://secret@x' });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(formatConfigIssues('/x/revprov.yaml', bad.issues)).toBe(
+      '$REVPROV_PORT: port: must be an integer, got "eighty"\n$DATABASE_URL: database.url: must be a postgres:// or postgresql:// URL',
+    );
   });
 
   it('loadConfig throws a ConfigError naming the file and the problems', () => {
     const file = path.join(dir, 'bad.yaml');
     writeFileSync(file, 'dataDir: d\n');
-    expect(() => loadConfig(file)).toThrow(ConfigError);
-    expect(() => loadConfig(file)).toThrow(`${file}: repositories: required: a non-empty list of { url, branch }`);
-    expect(() => loadConfig(undefined)).toThrow('no configuration: pass --config <file> or set REVPROV_CONFIG');
-    expect(() => loadConfig(path.join(dir, 'missing.yaml'))).toThrow(/cannot read configuration/);
+    expect(() => loadConfig(file, {})).toThrow(ConfigError);
+    expect(() => loadConfig(file, {})).toThrow(`${file}: repositories: required`);
+    expect(() => loadConfig(undefined, {})).toThrow('no configuration: pass --config <file> or set REVPROV_CONFIG');
+    expect(() => loadConfig(path.join(dir, 'missing.yaml'), {})).toThrow(/cannot read configuration/);
+  });
+
+  it('docs/configuration.md documents every setting of the schema with its default, and every environment variable', () => {
+    const doc = readFileSync(new URL('../../../docs/configuration.md', import.meta.url), 'utf8');
+    const leaves: [string, SchemaNode][] = [];
+    const walk = (node: SchemaNode, prefix: string): void => {
+      const children = node.properties ?? node.items?.properties;
+      if (!children) return void leaves.push([prefix, node]);
+      for (const [k, child] of Object.entries(children)) walk(child, prefix ? `${prefix}${node.items ? '[].' : '.'}${k}` : k);
+    };
+    walk(configSchema(), '');
+    expect(leaves.length).toBeGreaterThan(10);
+    for (const [key, node] of leaves) {
+      const line = doc.split('\n').find((l) => l.startsWith(`| \`${key}\` |`));
+      expect(line, `row for ${key}`).toBeDefined();
+      if (node.default !== undefined) expect(line, `default of ${key}`).toContain(`\`${JSON.stringify(node.default)}\``);
+    }
+    for (const o of envOverrides) expect(doc, o.env).toMatch(new RegExp(`\\| \`${o.env}\` \\| \`${o.keys.join('.')}\``));
   });
 });

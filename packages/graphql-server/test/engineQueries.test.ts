@@ -4,7 +4,7 @@ import { createBareRepo, tempDir } from './helpers/gitRepo.js';
 import { createTestServer, removeDir, testConfig } from './helpers/testServer.js';
 
 const dir = tempDir();
-const server = createTestServer(testConfig(`${dir}/data`, createBareRepo(dir, REPO_FILES), 'http://127.0.0.1:9'));
+const server = await createTestServer(testConfig(`${dir}/data`, createBareRepo(dir, REPO_FILES), 'http://127.0.0.1:9'));
 afterAll(async () => {
   await server.close();
   removeDir(dir);

@@ -23,7 +23,7 @@ describe('a restart loses nothing and leaves nothing stuck', () => {
           : { status: 200, body: statusBody('COMPLETED', { updates: { 'metadata.description': 'From the adapter.' } }) },
     });
     const config = testConfig(dataDir, repo, adapter.url);
-    const first = createTestServer(config);
+    const first = await createTestServer(config);
     const done = (await first.gql(RUN, { ref: REF, env: 'development', params: { tableName: 'orders' } })).runReverseProvisioning.operation.id as string;
     await first.settle(done);
 
@@ -35,7 +35,7 @@ describe('a restart loses nothing and leaves nothing stuck', () => {
     expect(db.prepare('SELECT status FROM operations WHERE id = ?').get(running)).toEqual({ status: 'RUNNING' });
     db.close();
 
-    const second = createTestServer(config);
+    const second = await createTestServer(config);
     try {
       expect(second.services.recovered).toBe(1);
       const failed = (await second.gql(OPERATION, { id: running })).reverseProvisioningOperation;

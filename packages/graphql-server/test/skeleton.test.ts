@@ -36,7 +36,7 @@ describe('skeleton entities (%SKELETON): the adapter gets the rendered entity, t
     const repo = createBareRepo(dir, { 'port/catalog-info.yaml': SKELETON, 'port/parameters.yaml': PARAMETERS, 'reverse-provisioning-template.yaml': TEMPLATE });
     const updates = { parameters: { schemaDefinition: { schemaColumns: [{ name: 'id', dataType: 'BIGINT' }] } } };
     const adapter = await startProtocolServer({ post: { status: 200, body: statusBody('COMPLETED', { updates }) } });
-    const server = createTestServer(testConfig(`${dir}/data`, repo, adapter.url));
+    const server = await createTestServer(testConfig(`${dir}/data`, repo, adapter.url));
     try {
       const c = await server.gql('{ component(ref: "skel-port") { ref skeleton path targetPath reverseProvisioningAvailable } }');
       expect(c.component).toEqual({ ref: 'component:default/skel-port', skeleton: true, path: 'port/catalog-info.yaml', targetPath: 'port/parameters.yaml', reverseProvisioningAvailable: true });

@@ -21,7 +21,7 @@ for (const mode of ['sync', 'async'] as const) {
     beforeAll(async () => {
       seed = await seedDemo(dir);
       adapter = await startExampleAdapter({ dbPath: seed.dbPath, mode, pollsBeforeDone: 2, basePath: '/datamesh.specificprovisioner' });
-      server = createTestServer(
+      server = await createTestServer(
         testConfig(`${dir}/server`, seed.repoUrl, adapter.url, { techAdapters: [{ infrastructureTemplateId: seed.infrastructureTemplateId, url: adapter.url }] }),
       );
     });
@@ -66,7 +66,7 @@ for (const mode of ['sync', 'async'] as const) {
       expect(byId.get(CURRENCY)).toMatchObject({ kind: 'add', status: 'clean' });
       expect(op.changeSet.errors).toEqual([]);
       expect(adapter.requests.at(-1)?.params).toMatchObject({ apiToken: 'tok-secret-1', environmentSpecificConfig: { sampleRows: 5 } });
-      expect(JSON.stringify(server.services.store.get(id))).not.toContain('tok-secret-1');
+      expect(JSON.stringify(await server.services.store.operations.get(id))).not.toContain('tok-secret-1');
       if (mode === 'async') expect(op.logs.some((l: { phase: string }) => l.phase === 'introspection')).toBe(true);
     });
 

@@ -7,7 +7,9 @@ const USAGE = `Usage: revprov-server [--config FILE]
 
 Runs the revprov GraphQL server (GraphiQL and SSE subscriptions at /graphql) and the web
 workbench at / (when @revprov/web is installed, or web.dir is set).
-The configuration file is --config FILE, or the REVPROV_CONFIG environment variable:
+The configuration file is --config FILE, or the REVPROV_CONFIG environment variable; its JSON
+Schema is config.schema.json in this package (every setting, its default, the environment
+variables that override it: docs/configuration.md). For example:
 
   port: 4000                       # 0 = a free port
   host: 127.0.0.1
@@ -20,7 +22,9 @@ The configuration file is --config FILE, or the REVPROV_CONFIG environment varia
       url: http://127.0.0.1:5001/datamesh.specificprovisioner
   polling: { intervalMs: 1000, timeoutMs: 600000 }
   git: { authorName: revprov, authorEmail: revprov@localhost }
-  web: { enabled: true, dir: null }  # dir: a built workbench folder (default: @revprov/web's dist)`;
+  web: { enabled: true, dir: null }  # dir: a built workbench folder (default: @revprov/web's dist)
+  database:                        # absent: SQLite in dataDir (one instance)
+    url: postgres://revprov@db.internal:5432/revprov   # or DATABASE_URL`;
 
 async function main(): Promise<number> {
   let values: { config?: string; help?: boolean };

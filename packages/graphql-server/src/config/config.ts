@@ -1,3 +1,9 @@
+/**
+ * The resolved server configuration. The file format, every default and every description are in
+ * `config.schema.json` (the published JSON Schema); these types mirror it after defaults are
+ * filled in and paths made absolute. Environment overrides: `envOverrides.ts`.
+ */
+
 /** A repository the server reads components and templates from, and saves to. */
 export interface RepositoryConfig {
   /** Any URL the git CLI can clone and push (a bare repository path on disk works). */
@@ -10,7 +16,7 @@ export interface RepositoryConfig {
 export interface TechAdapterConfig {
   /** Matched exactly against `spec.mesh.infrastructureTemplateId`. */
   infrastructureTemplateId: string;
-  /** Base URL; `/v1/reverse-provisioning` is appended. May carry a prefix path. */
+  /** Base URL without trailing slash; `/v1/reverse-provisioning` is appended. May carry a prefix path. */
   url: string;
 }
 
@@ -25,20 +31,29 @@ export interface WebConfig {
   dir: string | null;
 }
 
-/** The resolved server configuration (every default filled in, paths absolute). */
+/** Where operations are stored. */
+export interface DatabaseConfig {
+  /** PostgreSQL URL (a secret: it may carry a password). Default null: SQLite at `<dataDir>/revprov.sqlite`. */
+  url: string | null;
+  /** Maximum PostgreSQL connections of this instance. Default 10. */
+  poolSize: number;
+}
+
 export interface ServerConfig {
   /** HTTP port. Default 4000; 0 picks a free port. */
   port: number;
   /** Interface to listen on. Default `127.0.0.1`. */
   host: string;
-  /** Where the operations database and the working clones live (absolute). */
+  /** This instance's folder: working clones and the SQLite database (absolute). Required. */
   dataDir: string;
+  /** Required, at least one. */
   repositories: RepositoryConfig[];
+  /** Default none. */
   techAdapters: TechAdapterConfig[];
   polling: {
     /** Delay between status polls of a 202 operation, in ms. Default 1000. */
     intervalMs: number;
-    /** Overall time allowed to an adapter call (request + polls), in ms; past it the operation fails. Default 600000. */
+    /** Time allowed to an operation from its start, in ms; past it the operation fails. Default 600000. */
     timeoutMs: number;
   };
   /** The web workbench at `/`. Default (absent): `{ enabled: true, dir: null }`. */
@@ -49,12 +64,15 @@ export interface ServerConfig {
     /** Author and committer email of saves. Default `revprov@localhost`. */
     authorEmail: string;
   };
+  database: DatabaseConfig;
 }
 
-/** One problem in a configuration file, located by key path and (when known) line/column. */
+/** One problem in a configuration, located by key path and line/column (file) or variable (environment). */
 export interface ConfigIssue {
   path: string;
   message: string;
   line?: number;
   col?: number;
+  /** The environment variable the offending value came from. */
+  env?: string;
 }

@@ -9,10 +9,11 @@ export class ConfigError extends Error {
 }
 
 /**
- * Reads the configuration file named by `file`, or by `REVPROV_CONFIG` when `file` is undefined.
- * Throws `ConfigError` with every problem listed: a server must not start on a bad config.
+ * Reads the configuration file named by `file` (or by `REVPROV_CONFIG` when `file` is undefined)
+ * with the environment overrides of `env`. Throws `ConfigError` with every problem listed: a
+ * server must not start on a bad config.
  */
-export function loadConfig(file: string | undefined = process.env.REVPROV_CONFIG): ServerConfig {
+export function loadConfig(file: string | undefined = process.env.REVPROV_CONFIG, env: Record<string, string | undefined> = process.env): ServerConfig {
   if (!file) throw new ConfigError('no configuration: pass --config <file> or set REVPROV_CONFIG');
   const abs = path.resolve(file);
   let text: string;
@@ -21,7 +22,7 @@ export function loadConfig(file: string | undefined = process.env.REVPROV_CONFIG
   } catch (e) {
     throw new ConfigError(`cannot read configuration ${abs}: ${(e as Error).message}`);
   }
-  const result = parseConfig(text, path.dirname(abs));
+  const result = parseConfig(text, path.dirname(abs), env);
   if (!result.ok) throw new ConfigError(`invalid configuration:\n${formatConfigIssues(abs, result.issues)}`);
   return result.config;
 }

@@ -75,12 +75,12 @@ export const operationSubscriptions = {
     subscribe: async function* (_p, { id }, { services }) {
       const ticks = services.events.subscribe(id);
       try {
-        let op = services.operations.get(id);
+        let op = await services.operations.get(id);
         yield op;
         while (op !== null && op.status === 'RUNNING') {
           const next = await ticks.next();
           if (next.done) return;
-          op = services.operations.get(id);
+          op = await services.operations.get(id);
           yield op;
         }
       } finally {

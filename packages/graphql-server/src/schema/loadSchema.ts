@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import { createSchema } from 'graphql-yoga';
+import type { Context } from '../resolvers/context.js';
 import { resolvers } from '../resolvers/index.js';
 
-/** The SDL source of truth: `schema.graphql` at the repository root (same depth from src/ and dist/). */
-export const schemaPath = new URL('../../../../schema.graphql', import.meta.url);
+/** The SDL source of truth: `schema.graphql` at the package root (same depth from src/ and dist/, shipped in the package). */
+export const schemaPath = new URL('../../schema.graphql', import.meta.url);
 
 /** Reads schema.graphql. */
 export function readSchemaSdl(): string {
@@ -13,7 +14,7 @@ export function readSchemaSdl(): string {
 
 /** The executable schema: SDL + resolver map (a resolver for a field the SDL lacks is an error). */
 export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({
+  return createSchema<Context>({
     typeDefs: readSchemaSdl(),
     resolvers,
     resolverValidationOptions: { requireResolversToMatchSchema: 'error', requireResolversForArgs: 'error' },

@@ -21,7 +21,8 @@ export interface RunningServer {
 }
 
 /** Creates the services and listens on `config.host:config.port` (0 = a free port). */
-export async function startServer(config: ServerConfig, services: Services = createServices(config)): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, given?: Services): Promise<RunningServer> {
+  const services = given ?? (await createServices(config));
   const yoga = createYogaServer(services);
   const webRoot = resolveWebRoot(config.web);
   const server = createServer(withWebApp(yoga, webRoot ? serveWebApp(webRoot) : null));

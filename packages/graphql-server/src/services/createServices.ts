@@ -1,4 +1,6 @@
 import type { ServerConfig } from '../config/config.js';
+import { openStore } from '../store/openStore.js';
+import type { Store } from '../store/store.js';
 import type { AdapterClient } from './adapterClient.js';
 import { createAdapterClient } from './adapterClient.js';
 import type { CatalogService } from './catalog.js';
@@ -11,8 +13,6 @@ import type { GitService } from './git.js';
 import { createGitService } from './git.js';
 import type { OperationService } from './operations.js';
 import { createOperationService } from './operations.js';
-import type { OperationsStore } from './operationsStore.js';
-import { openOperationsStore } from './operationsStore.js';
 import type { SaveService } from './saves.js';
 import { createSaveService } from './saves.js';
 
@@ -23,7 +23,7 @@ export interface Services {
   git: GitService;
   catalog: CatalogService;
   adapters: AdapterClient;
-  store: OperationsStore;
+  store: Store;
   events: OperationEvents;
   operations: OperationService;
   saves: SaveService;
@@ -33,17 +33,20 @@ export interface Services {
   close(): Promise<void>;
 }
 
-/** Builds the services from a validated configuration. `overrides` replaces individual parts (tests). */
-export function createServices(config: ServerConfig, overrides: { clock?: Clock; adapters?: AdapterClient } = {}): Services {
+/**
+ * Builds the services from a validated configuration: opens (and migrates) the store first, so a
+ * database that cannot be reached rejects here. `overrides` replaces individual parts (tests).
+ */
+export async function createServices(config: ServerConfig, overrides: { clock?: Clock; adapters?: AdapterClient } = {}): Promise<Services> {
   const clock = overrides.clock ?? systemClock;
   const git = createGitService(config.dataDir, { name: config.git.authorName, email: config.git.authorEmail });
   const catalog = createCatalogService(config.repositories, config.techAdapters, git);
   const adapters = overrides.adapters ?? createAdapterClient();
-  const store = openOperationsStore(config.dataDir);
+  const store = await openStore({ dataDir: config.dataDir, database: config.database });
   const events = createOperationEvents();
-  const operations = createOperationService({ config, catalog, git, adapters, store, events, clock });
+  const operations = createOperationService({ config, catalog, git, adapters, store: store.operations, events, clock });
   const saves = createSaveService({ git, operations });
-  const recovered = operations.failInterrupted();
+  const recovered = await operations.failInterrupted();
   return {
     config,
     clock,
@@ -57,7 +60,7 @@ export function createServices(config: ServerConfig, overrides: { clock?: Clock;
     recovered,
     async close() {
       await operations.close();
-      store.close();
+      await store.close();
     },
   };
 }

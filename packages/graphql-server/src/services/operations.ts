@@ -13,7 +13,7 @@ import { secretMasker } from './mask.js';
 import { toPlainErrors } from './plainErrors.js';
 import type { LogEntry, OperationRecord } from './operationModel.js';
 import { makeFailure } from './operationModel.js';
-import type { OperationsStore } from './operationsStore.js';
+import type { OperationStore } from '../store/store.js';
 import type { Outcome } from './userError.js';
 import { fail, ok, userError } from './userError.js';
 import { validateParams, withDefaults } from './validateParams.js';
@@ -34,13 +34,13 @@ export interface OperationService {
   start(input: RunInput): Promise<Outcome<OperationRecord>>;
   /** Runs every check `start` runs, without recording or calling anything (a review step's dry run). */
   validate(input: RunInput): Promise<Outcome<null>>;
-  get(id: string): OperationRecord | null;
+  get(id: string): Promise<OperationRecord | null>;
   /** The `limit` most recent operations of a component (entity ref as given by the user), newest first. */
-  recent(componentRef: string, limit: number): OperationRecord[];
+  recent(componentRef: string, limit: number): Promise<OperationRecord[]>;
   /** Resolves when the background run of `id` has finished (immediately when none is in flight). */
   settled(id: string): Promise<void>;
   /** Marks operations left RUNNING by a previous server process as FAILED. Returns how many. */
-  failInterrupted(): number;
+  failInterrupted(): Promise<number>;
   /** Aborts in-flight adapter calls without recording an outcome (as a crash would). */
   close(): Promise<void>;
 }
@@ -64,22 +64,34 @@ export function createOperationService(deps: {
   catalog: CatalogService;
   git: GitService;
   adapters: AdapterClient;
-  store: OperationsStore;
+  store: OperationStore;
   events: OperationEvents;
   clock: Clock;
 }): OperationService {
   const { config, catalog, git, adapters, store, events, clock } = deps;
   const inFlight = new Map<string, Promise<void>>();
+  // Writes of one record are chained, so a later state never lands before an earlier one.
+  const writes = new Map<string, Promise<void>>();
   const controller = new AbortController();
   let closed = false;
 
   const serverLog = (level: LogEntry['level'], message: string): LogEntry => ({ timestamp: clock.now(), level, message, phase: 'server' });
 
-  function save(record: OperationRecord): void {
-    if (closed) return;
+  function save(record: OperationRecord): Promise<void> {
+    if (closed) return Promise.resolve();
     record.updatedAt = clock.now();
-    store.put(record);
-    events.publish(record.id);
+    const snapshot = structuredClone(record);
+    const previous = writes.get(record.id) ?? Promise.resolve();
+    const write = previous.then(async () => {
+      await store.put(snapshot);
+      events.publish(record.id);
+    });
+    const settled = write.catch((e: unknown) => console.error(`operation ${record.id}: cannot store its state`, e));
+    writes.set(record.id, settled);
+    void settled.then(() => {
+      if (writes.get(record.id) === settled) writes.delete(record.id);
+    });
+    return write;
   }
 
   async function execute(record: OperationRecord, adapterUrl: string, request: Parameters<AdapterClient['run']>[1], mask: (t: string) => string): Promise<void> {
@@ -91,7 +103,7 @@ export function createOperationService(deps: {
         signal: controller.signal,
         onLogs: (logs) => {
           record.adapterLogs = logs.map((l) => ({ ...l, message: mask(l.message) }));
-          save(record);
+          void save(record).catch(() => undefined);
         },
       });
     } catch (e) {
@@ -123,7 +135,7 @@ export function createOperationService(deps: {
         console.error(`operation ${record.id}: the engine failed applying the updates`, e);
         record.status = 'FAILED';
         record.failure = makeFailure({ errors: ['internal error while applying the updates (see server log)'] });
-        save(record);
+        await save(record);
         return;
       }
       record.updates = outcome.updates;
@@ -133,7 +145,7 @@ export function createOperationService(deps: {
       record.status = 'COMPLETED';
       record.serverLogs.push(serverLog('INFO', `reverse provisioning completed: ${Object.keys(outcome.updates).length} update(s) received`));
     }
-    save(record);
+    await save(record);
   }
 
   /** Checks the inputs and reads what the run needs; expected failures come back as user errors. */
@@ -230,7 +242,7 @@ export function createOperationService(deps: {
         baseYaml,
         proposedYaml: null,
       };
-      store.insert(record);
+      await store.insert(record);
       events.publish(record.id);
       const request = {
         useCaseTemplateId: component.useCaseTemplateId ?? '',
@@ -238,7 +250,9 @@ export function createOperationService(deps: {
         params: { ...(params as JsonObject), environmentSpecificConfig },
         catalogInfo: document,
       };
-      const run = execute(record, adapter.url, request, mask).finally(() => inFlight.delete(record.id));
+      const run = execute(structuredClone(record), adapter.url, request, mask)
+        .catch((e: unknown) => console.error(`operation ${record.id}: the background run failed`, e))
+        .finally(() => inFlight.delete(record.id));
       inFlight.set(record.id, run);
       return ok(record);
     },
@@ -253,24 +267,24 @@ export function createOperationService(deps: {
     },
 
     recent(componentRef, limit) {
-      return store.recent(normalizeRef(componentRef), limit);
+      return store.recent({ componentRef: normalizeRef(componentRef), limit });
     },
 
     async settled(id) {
       await inFlight.get(id);
     },
 
-    failInterrupted() {
-      const ids = store.running();
+    async failInterrupted() {
+      const ids = await store.running();
       for (const id of ids) {
-        const record = store.get(id);
+        const record = await store.get(id);
         if (!record) continue;
         const message = 'the server stopped while this operation was running; its result was lost. Run reverse provisioning again.';
         record.status = 'FAILED';
         record.failure = makeFailure({ errors: [message] });
         record.serverLogs.push(serverLog('ERROR', message));
         record.updatedAt = clock.now();
-        store.put(record);
+        await store.put(record);
       }
       return ids.length;
     },
@@ -278,7 +292,7 @@ export function createOperationService(deps: {
     async close() {
       closed = true;
       controller.abort();
-      await Promise.allSettled([...inFlight.values()]);
+      await Promise.allSettled([...inFlight.values(), ...writes.values()]);
     },
   };
   return service;

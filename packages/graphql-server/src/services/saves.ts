@@ -59,8 +59,8 @@ function yamlError(prefix: string, errors: readonly MergeError[], field: string[
   return userError('INVALID_YAML', `${which} cannot be read: ${e?.message ?? 'invalid YAML'}${where}`, field);
 }
 
-function completed(ops: OperationService, id: string): Outcome<OperationRecord & { proposedYaml: string }> {
-  const op = ops.get(id);
+async function completed(ops: OperationService, id: string): Promise<Outcome<OperationRecord & { proposedYaml: string }>> {
+  const op = await ops.get(id);
   if (!op) return fail(userError('NOT_FOUND', `no operation "${id}"`, ['input', 'operationId']));
   if (op.status !== 'COMPLETED' || op.proposedYaml === null) {
     return fail(userError('NOT_COMPLETED', `operation ${id} is ${op.status}: only a COMPLETED operation can be applied or saved`, ['input', 'operationId']));
@@ -134,7 +134,7 @@ export function createSaveService(deps: { git: GitService; operations: Operation
     },
 
     async preview(operationId, paths) {
-      const found = completed(operations, operationId);
+      const found = await completed(operations, operationId);
       if (!found.ok) return found;
       const op = found.value;
       const head = await git.withLock(op.repository, () => readHead(op));
@@ -150,7 +150,7 @@ export function createSaveService(deps: { git: GitService; operations: Operation
     },
 
     async save(input) {
-      const found = completed(operations, input.operationId);
+      const found = await completed(operations, input.operationId);
       if (!found.ok) return found;
       const op = found.value;
       const hasPaths = Array.isArray(input.paths);

@@ -30,12 +30,13 @@ export function testConfig(dataDir: string, repoUrl: string, adapterUrl: string,
     techAdapters: [{ infrastructureTemplateId: INFRA, url: adapterUrl }],
     polling: { intervalMs: 5, timeoutMs: 10_000 },
     git: { authorName: 'revprov test', authorEmail: 'revprov@test' },
+    database: { url: null, poolSize: 10 },
     ...overrides,
   };
 }
 
-export function createTestServer(config: ServerConfig): TestServer {
-  const services = createServices(config);
+export async function createTestServer(config: ServerConfig): Promise<TestServer> {
+  const services = await createServices(config);
   const yoga = createYogaServer(services);
   const raw = async (query: string, variables?: Record<string, unknown>) => {
     const res = await yoga.fetch('http://test/graphql', {

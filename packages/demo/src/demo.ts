@@ -2,9 +2,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { seedDemo, startExampleAdapter } from '@revprov/example-adapter';
-import type { ServerConfig } from '../config/config.js';
-import { startServer } from '../server/startServer.js';
-import type { RunningServer } from '../server/startServer.js';
+import type { ServerConfig } from '@revprov/graphql-server';
+import { startServer } from '@revprov/graphql-server';
+import type { RunningServer } from '@revprov/graphql-server';
 import { demoDataDir } from './demoPaths.js';
 
 /**
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     techAdapters: [{ infrastructureTemplateId: seed.infrastructureTemplateId, url: adapter.url }],
     polling: { intervalMs: 300, timeoutMs: 60_000 },
     git: { authorName: 'revprov demo', authorEmail: 'revprov@localhost' },
+    database: { url: null, poolSize: 10 },
   };
   let server: RunningServer;
   try {
@@ -68,7 +69,7 @@ GraphiQL: ${gql}
 Try it from another shell (bash):
 
 1. Optionally alter the table (no sqlite3 needed):
-   npm run demo:alter -w @revprov/graphql-server -- "ALTER TABLE orders ADD COLUMN discount REAL"
+   npm run demo:alter -w @revprov/demo -- "ALTER TABLE orders ADD COLUMN discount REAL"
 
 2. Run reverse provisioning; keep the operation id in $OP:
    OP=$(${curl(run, false)} | node -pe 'JSON.parse(require("fs").readFileSync(0)).data.runReverseProvisioning.operation.id'); echo $OP
