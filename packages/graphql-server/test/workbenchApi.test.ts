@@ -58,7 +58,7 @@ beforeAll(async () => {
     'more-templates.yaml': DOCUMENTED,
   });
   adapter = await startProtocolServer({ post: { status: 200, body: statusBody('COMPLETED', { updates: UPDATES }) } });
-  server = createTestServer(testConfig(`${dir}/data`, repo, adapter.url));
+  server = await createTestServer(testConfig(`${dir}/data`, repo, adapter.url));
 });
 afterAll(async () => {
   await server.close();
