@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeScenario, parseDocuments, PLAIN_STYLE, renderYaml, TRICKY_STRINGS, yamlFile, yamlStyle, yamlText, type YamlStyle } from '@revprov/merge-core/testing';
+import { adapterUpdates, catalogEntity, mergeScenario, parseDocuments, PLAIN_STYLE, renderYaml, TRICKY_STRINGS, yamlFile, yamlStyle, yamlText, type YamlStyle } from '@revprov/merge-core/testing';
 import type { JsonValue } from '@revprov/merge-core';
 import { lawParameters } from '../support/lawParameters.js';
 
@@ -35,7 +35,7 @@ describe('arbitraries (self-check)', () => {
       fc.property(yamlFile(), ({ values, text }) => {
         expect(parseDocuments(text)).toEqual(values);
       }),
-      lawParameters(400),
+      lawParameters(200),
     );
   });
 
@@ -82,7 +82,7 @@ describe('arbitraries (self-check)', () => {
         if (/"/.test(text)) seen.double++;
         if (/\n\r?\n/.test(text)) seen.blank++;
       }),
-      lawParameters(400),
+      lawParameters(300),
     );
     for (const [feature, count] of Object.entries(seen)) expect(count, feature).toBeGreaterThan(0);
   });
@@ -91,5 +91,92 @@ describe('arbitraries (self-check)', () => {
     const docs: JsonValue[] = [{ values: [...TRICKY_STRINGS] }, { map: Object.fromEntries(TRICKY_STRINGS.map((s, i) => [`k${i}`, s])) }];
     const styles: YamlStyle[] = [PLAIN_STYLE, { ...PLAIN_STYLE, quote: 'mixed', blockScalars: true, seed: 7 }];
     for (const style of styles) for (const d of docs) expect(parseDocuments(renderYaml([d], style))).toEqual([d]);
+  });
+});
+
+function isMap(v: unknown): v is Record<string, JsonValue> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function getIn(value: unknown, keys: readonly string[]): unknown {
+  let cur = value;
+  for (const k of keys) cur = isMap(cur) && Object.prototype.hasOwnProperty.call(cur, k) ? cur[k] : undefined;
+  return cur;
+}
+
+describe('catalogEntity and adapterUpdates (self-check)', () => {
+  it('catalogEntity: entities with identity, unique columns and links, in every shape the catalog has', () => {
+    const seen = { witboost: 0, backstage: 0, columns: 0, columnTags: 0, links: 0, tags: 0, annotations: 0, multiLine: 0, nulls: 0 };
+    fc.assert(
+      fc.property(catalogEntity(), yamlStyle(), (entity, style) => {
+        expect(parseDocuments(renderYaml([entity], style))).toEqual([entity]);
+        expect(typeof entity['apiVersion']).toBe('string');
+        expect(typeof entity['kind']).toBe('string');
+        expect(typeof getIn(entity, ['metadata', 'name'])).toBe('string');
+        const schema = getIn(entity, ['spec', 'mesh', 'dataContract', 'schema']);
+        if (Array.isArray(schema)) {
+          seen.witboost++;
+          const names = schema.map((c) => (c as { name: string }).name);
+          expect(new Set(names).size).toBe(names.length);
+          if (schema.length > 1) seen.columns++;
+          if (schema.some((c) => Array.isArray(getIn(c, ['tags'])) && (getIn(c, ['tags']) as unknown[]).length > 0)) seen.columnTags++;
+        } else seen.backstage++;
+        const links = getIn(entity, ['metadata', 'links']);
+        if (Array.isArray(links)) {
+          seen.links++;
+          expect(new Set(links.map((l) => getIn(l, ['url']))).size).toBe(links.length);
+        }
+        if (Array.isArray(getIn(entity, ['metadata', 'tags']))) seen.tags++;
+        if (isMap(getIn(entity, ['metadata', 'annotations']))) seen.annotations++;
+        const json = JSON.stringify(entity);
+        if (/[^\\]\\n[^"]/.test(json)) seen.multiLine++;
+        if (json.includes(':null')) seen.nulls++;
+      }),
+      lawParameters(150),
+    );
+    for (const [feature, count] of Object.entries(seen)) expect(count, feature).toBeGreaterThan(0);
+  });
+
+  it('adapterUpdates: dot paths through mappings only; whole lists, dropped attributes, nested and overlapping paths', () => {
+    const seen = { schemaList: 0, droppedAttribute: 0, retyped: 0, addedColumn: 0, removedColumn: 0, deepPath: 0, parentAndChild: 0, nullValue: 0, dottedLiteralKey: 0, wholeTags: 0 };
+    const cases = catalogEntity().chain((entity) => adapterUpdates(entity).map((updates) => ({ entity, updates })));
+    fc.assert(
+      fc.property(cases, ({ entity, updates }) => {
+        const keys = Object.keys(updates);
+        expect(keys.length).toBeGreaterThan(0);
+        for (const key of keys) {
+          const segments = key.split('.');
+          expect(segments.every((s) => s !== '')).toBe(true);
+          // every proper prefix is a mapping of the entity or does not exist yet (rule 3 creates it)
+          for (let i = 1; i < segments.length; i++) {
+            const at = getIn(entity, segments.slice(0, i));
+            expect(at === undefined || isMap(at), key).toBe(true);
+          }
+          if (segments.length >= 4) seen.deepPath++;
+          if (updates[key] === null) seen.nullValue++;
+          if (isMap(updates[key]) && Object.keys(updates[key]).some((k) => k.includes('.'))) seen.dottedLiteralKey++;
+          if (keys.some((k) => k.startsWith(key + '.'))) seen.parentAndChild++;
+        }
+        if (Array.isArray(updates['metadata.tags'])) seen.wholeTags++;
+        const sent = updates['spec.mesh.dataContract.schema'];
+        if (Array.isArray(sent)) {
+          seen.schemaList++;
+          const current = getIn(entity, ['spec', 'mesh', 'dataContract', 'schema']) as Record<string, JsonValue>[];
+          const byName = new Map(current.map((c) => [c['name'], c]));
+          const sentNames = new Set(sent.map((c) => getIn(c, ['name'])));
+          if (current.some((c) => !sentNames.has(c['name']))) seen.removedColumn++;
+          for (const col of sent as Record<string, JsonValue>[]) {
+            const before = byName.get(col['name']);
+            if (!before) seen.addedColumn++;
+            else {
+              if (Object.keys(before).some((k) => !(k in col))) seen.droppedAttribute++;
+              if (before['dataType'] !== col['dataType']) seen.retyped++;
+            }
+          }
+        }
+      }),
+      lawParameters(300),
+    );
+    for (const [feature, count] of Object.entries(seen)) expect(count, feature).toBeGreaterThan(0);
   });
 });

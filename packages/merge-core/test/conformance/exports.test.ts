@@ -1,29 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const repoRoot = join(pkgDir, '..', '..');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist with the package's own build config when it is missing or older than src. */
-function ensureBuilt(): void {
-  const entry = join(pkgDir, 'dist', 'index.js');
-  if (existsSync(entry) && statSync(entry).mtimeMs >= newestMtime(join(pkgDir, 'src'))) return;
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', join(pkgDir, 'tsconfig.build.json')], { cwd: repoRoot, stdio: 'pipe' });
-}
+import { ensureBuilt, REPO_ROOT as repoRoot } from '../support/ensureBuilt.js';
 
 const SCRIPT = `
 import { merge3, applyChanges, applyUpdates, diff, parsePath, formatPath, MergeError } from '@revprov/merge-core';

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { JsonValue } from '../../model/json.js';
 import { planEdits, type ValueEdit } from './editPlan.js';
 import { SEED_RANGE } from './prng.js';
+import type { YamlStyle } from './yamlStyle.js';
 import { renderLike, yamlFile, type YamlFile } from './yamlFile.js';
 
 /**
@@ -17,8 +18,8 @@ export interface MergeScenario {
   values: { base: JsonValue[]; ours: JsonValue[]; theirs: JsonValue[] };
   /** The edits that made ours and theirs from base (for failure reports). */
   edits: { ours: ValueEdit[]; theirs: ValueEdit[] };
-  /** The base file (values, style, text). */
-  file: YamlFile;
+  /** The formatting style all three texts are written in. */
+  style: YamlStyle;
   /** A seed for choosing selections, so a law's choice of changes shrinks and replays with the case. */
   pickSeed: number;
 }
@@ -46,15 +47,19 @@ export function mergeScenario(options: MergeScenarioOptions = {}): fc.Arbitrary<
     .record({ file: options.base ?? yamlFile(), seed: fc.integer(SEED_RANGE), pickSeed: fc.integer(SEED_RANGE) })
     .map(({ file, seed, pickSeed }) => {
       const plan = planEdits(file.values, seed, maxTheirs, maxOurs);
-      return {
+      const scenario: MergeScenario = {
         base: file.text,
         ours: plan.oursEdits.length === 0 ? file.text : renderLike(file, plan.ours, 1),
         theirs: renderLike(file, plan.theirs, 2),
         values: { base: file.values, ours: plan.ours, theirs: plan.theirs },
         edits: { ours: plan.oursEdits, theirs: plan.theirsEdits },
-        file,
+        style: file.style,
         pickSeed,
       };
+      // fast-check prints a counterexample with this: the texts, not every field
+      return Object.defineProperty(scenario, fc.toStringMethod, {
+        value: () => `mergeScenario(${JSON.stringify({ base: scenario.base, ours: scenario.ours, theirs: scenario.theirs, pickSeed })})`,
+      });
     });
 }
 

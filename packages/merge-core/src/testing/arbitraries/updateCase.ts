@@ -28,6 +28,11 @@ export function updateCase(options: UpdateCaseOptions = {}): fc.Arbitrary<Update
   const updatesOf = options.updates ?? catalogUpdates;
   return sources.chain((file) => {
     const value = file.values[0] ?? null;
-    return updatesOf(value).map((updates) => ({ source: file.text, value, updates }));
+    return updatesOf(value).map((updates) =>
+      // fast-check prints a counterexample with this: the source and the updates
+      Object.defineProperty({ source: file.text, value, updates }, fc.toStringMethod, {
+        value: () => `updateCase(${JSON.stringify({ source: file.text, updates })})`,
+      }),
+    );
   });
 }
