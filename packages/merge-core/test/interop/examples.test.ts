@@ -5,7 +5,6 @@ import {
   diff,
   formatJsonPointer,
   merge3,
-  mergeWithConflictBlocks,
   parseJsonPointer,
   toJsonPatch,
   toMergePatch,
@@ -142,25 +141,3 @@ describe('JSON Pointer', () => {
   });
 });
 
-describe('mergeWithConflictBlocks', () => {
-  const base = 'a: 1\nb:\n  c: 2\n  d: 3\n';
-  it('applies clean changes and marks only the conflicting entry', () => {
-    const r = mergeWithConflictBlocks({ base, ours: 'a: 1\nb:\n  c: 20\n  d: 3\n', theirs: 'a: 10\nb:\n  c: 200\n  d: 3\n' });
-    expect(r.errors).toEqual([]);
-    expect(r.conflicts.map((c) => c.id)).toEqual(['b.c']);
-    expect(r.text).toBe('a: 10\nb:\n<<<<<<< ours\n  c: 20\n=======\n  c: 200\n>>>>>>> theirs\n  d: 3\n');
-  });
-  it('shows a removal by theirs as an empty theirs side', () => {
-    const r = mergeWithConflictBlocks({ base, ours: 'a: 1\nb:\n  c: 20\n  d: 3\n', theirs: 'a: 1\nb:\n  d: 3\n' });
-    expect(r.text).toBe('a: 1\nb:\n<<<<<<< ours\n  c: 20\n=======\n>>>>>>> theirs\n  d: 3\n');
-  });
-  it('is the plain merge when there is no conflict', () => {
-    const input = { base, ours: '# hi\n' + base, theirs: base.replace('d: 3', 'd: 4') };
-    expect(merge3(input).summary.conflict).toBe(0);
-    expect(mergeWithConflictBlocks(input)).toEqual({ text: '# hi\n' + input.theirs, conflicts: [], errors: [] });
-  });
-  it('honours the marker size', () => {
-    const r = mergeWithConflictBlocks({ base, ours: base.replace('c: 2', 'c: 5'), theirs: base.replace('c: 2', 'c: 6') }, { markerSize: 3 });
-    expect(r.text).toContain('<<< ours\n  c: 5\n===\n  c: 6\n>>> theirs\n');
-  });
-});

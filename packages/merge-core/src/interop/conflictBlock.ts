@@ -1,0 +1,168 @@
+import { applyChanges } from '../apply/applyChanges.js';
+import { applyEdits } from '../apply/applyEdits.js';
+import type { Edit } from '../apply/edit.js';
+import { valueAt } from '../diff/valueAt.js';
+import type { Change, ChangeSet } from '../model/change.js';
+import { jsonEqual, type JsonValue } from '../model/json.js';
+import type { MergeOptions, ResolvedLimits } from '../model/options.js';
+import type { Path, PathSegment } from '../model/path.js';
+import { parseYamlFile, type ParsedFile } from '../parse/parseYaml.js';
+import { nodeLines, type LineSpan } from './nodeLines.js';
+
+/**
+ * One conflict block: lines `[start, end)` of the merged text (ours with every clean change) that
+ * the block replaces, and the lines shown for the other sides. Choosing `theirs` for this block
+ * alone gives a text that parses and holds theirs' value for every member change.
+ */
+export interface ConflictBlock {
+  /** The changes this block stands for (conflicts, or clean changes the engine refused to write). */
+  members: Change[];
+  start: number;
+  end: number;
+  /** Theirs' side: whole lines, each with its line break (the last one may lack it). */
+  theirs: string[];
+  /** Base's side (only computed for the diff3 style), else `null`. */
+  base: string[] | null;
+}
+
+/** What every block of one merge is computed against. */
+export interface BlockContext {
+  changeSet: ChangeSet;
+  merged: string;
+  mergedLines: string[];
+  theirs: string;
+  base: string;
+  withBase: boolean;
+  limits: ResolvedLimits;
+  options: MergeOptions;
+}
+
+/** Splits a text into lines, each keeping its line break (the last may have none). */
+export function splitLines(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+/**
+ * The block for `members`: where possible the engine itself writes theirs' side (ours with the
+ * members taken from theirs, verified), so the block holds exactly the lines that differ and both
+ * sides parse when chosen, separators of flow collections included. When the engine refuses a
+ * member, the block falls back to the whole lines of the deepest node that both texts have,
+ * widened until choosing theirs parses and gives theirs' value there (at worst, the whole text).
+ * `cover` is a line range the block must contain (when overlapping blocks are joined).
+ */
+export function blockFor(members: Change[], ctx: BlockContext, cover: LineSpan | null): ConflictBlock {
+  const block = writtenByEngine(members, ctx);
+  if (block && (cover === null || (block.start <= cover.start && block.end >= cover.end))) return block;
+  return nodeBlock(members, ctx, cover);
+}
+
+/** True when two blocks cannot be written separately (they share lines, or both insert at one point). */
+export function overlaps(a: ConflictBlock, b: ConflictBlock): boolean {
+  if (a.start === a.end || b.start === b.end) return b.start <= a.end && a.start <= b.end;
+  return b.start < a.end && a.start < b.end;
+}
+
+function writtenByEngine(members: Change[], ctx: BlockContext): ConflictBlock | null {
+  const ids = members.map((c) => c.id);
+  const theirs = applyChanges(ctx.merged, ctx.changeSet, ids, ctx.options);
+  if (theirs.errors.length > 0 || theirs.skipped.length > 0 || theirs.text === ctx.merged) return null;
+  const sides = [splitLines(theirs.text)];
+  if (ctx.withBase) {
+    const base = baseText(members, ctx);
+    if (base === null) return null;
+    sides.push(splitLines(base));
+  }
+  const { start, end, parts } = differingLines(ctx.mergedLines, sides);
+  return { members, start, end, theirs: parts[0]!, base: ctx.withBase ? parts[1]! : null };
+}
+
+/** The merged text with each member's path set back to its base value, or `null` if that fails. */
+function baseText(members: Change[], ctx: BlockContext): string | null {
+  const values = parseYamlFile(ctx.merged, ctx.limits, 'merged').documents.map((d) => d.value);
+  const edits: Edit[] = [];
+  for (const c of members) {
+    if (c.kind === 'move') {
+      if (!Array.isArray(c.base)) continue;
+      const field = c.field ?? null;
+      const order = c.base.map((id): PathSegment => (field === null ? { kind: 'value', value: String(id) } : { kind: 'keyed', key: field, value: String(id) }));
+      edits.push({ op: 'order', path: c.path, order });
+    } else if (c.base === undefined) {
+      if (valueAt(values, c.path) !== undefined) edits.push({ op: 'remove', path: c.path });
+    } else {
+      edits.push({ op: 'set', path: c.path, value: c.base });
+    }
+  }
+  if (edits.length === 0) return ctx.merged;
+  const result = applyEdits(ctx.merged, edits, ctx.options);
+  return result.errors.length > 0 || result.applied.length !== edits.length ? null : result.text;
+}
+
+/** The lines of `lines` between the prefix and suffix it shares with every one of `others`. */
+function differingLines(lines: string[], others: string[][]): { start: number; end: number; parts: string[][] } {
+  let prefix = 0;
+  while (prefix < lines.length && others.every((o) => o[prefix] === lines[prefix])) prefix++;
+  const room = Math.min(lines.length, ...others.map((o) => o.length)) - prefix;
+  let suffix = 0;
+  while (suffix < room && others.every((o) => o[o.length - 1 - suffix] === lines[lines.length - 1 - suffix])) suffix++;
+  return { start: prefix, end: lines.length - suffix, parts: others.map((o) => o.slice(prefix, o.length - suffix)) };
+}
+
+function nodeBlock(members: Change[], ctx: BlockContext, cover: LineSpan | null): ConflictBlock {
+  const merged = parseYamlFile(ctx.merged, ctx.limits, 'merged');
+  const theirs = parseYamlFile(ctx.theirs, ctx.limits, 'theirs');
+  const base = ctx.withBase ? parseYamlFile(ctx.base, ctx.limits, 'base') : null;
+  const common = commonPrefix(members.map((c) => c.path));
+  const onlyRemoves = members.every((c) => c.kind === 'remove' && c.path.length === common.length);
+  const offsets = lineOffsets(ctx.mergedLines);
+  for (let depth = common.length; depth > 0; depth--) {
+    const path = common.slice(0, depth);
+    const ours = nodeLines(merged, path);
+    const their = nodeLines(theirs, path);
+    if (!ours || (!their && !(onlyRemoves && depth === common.length))) continue;
+    const start = offsets.filter((o) => o <= ours.start).length - 1;
+    const end = offsets.findIndex((o) => o >= ours.end);
+    if (cover && (start > cover.start || end < cover.end)) continue;
+    const theirsLines = their ? splitLines(ctx.theirs.slice(their.start, their.end)) : [];
+    if (!choosesTheirs(ctx, theirs, path, start, end, theirsLines)) continue;
+    const baseSpan = base && nodeLines(base, path);
+    const baseLines = base === null ? null : baseSpan ? splitLines(ctx.base.slice(baseSpan.start, baseSpan.end)) : [];
+    return { members, start, end, theirs: theirsLines, base: baseLines };
+  }
+  // The whole text: choosing theirs gives theirs exactly.
+  return { members, start: 0, end: ctx.mergedLines.length, theirs: splitLines(ctx.theirs), base: ctx.withBase ? splitLines(ctx.base) : null };
+}
+
+/** Does the merged text with lines `[start, end)` replaced by theirs' lines parse, with theirs' value at `path`? */
+function choosesTheirs(ctx: BlockContext, theirs: ParsedFile, path: Path, start: number, end: number, lines: string[]): boolean {
+  const text = [...ctx.mergedLines.slice(0, start), ...withBreaks(lines, ctx.mergedLines), ...ctx.mergedLines.slice(end)].join('');
+  const chosen = parseYamlFile(text, ctx.limits, 'chosen');
+  if (chosen.errors.length > 0) return false;
+  const want: JsonValue | undefined = valueAt(theirs.documents.map((d) => d.value), path);
+  return jsonEqual(valueAt(chosen.documents.map((d) => d.value), path), want);
+}
+
+/** `lines` with a line break after the last one when more text follows it in the merged text. */
+export function withBreaks(lines: readonly string[], mergedLines: readonly string[]): string[] {
+  const last = lines[lines.length - 1];
+  if (last === undefined || last.endsWith('\n')) return [...lines];
+  const eol = mergedLines[0]?.endsWith('\r\n') ? '\r\n' : '\n';
+  return [...lines.slice(0, -1), last + eol];
+}
+
+/** Offset of each line start, and the text length last. */
+function lineOffsets(lines: readonly string[]): number[] {
+  const out = [0];
+  for (const l of lines) out.push(out[out.length - 1]! + l.length);
+  return out;
+}
+
+function commonPrefix(paths: readonly Path[]): Path {
+  const first = paths[0] ?? [];
+  let n = first.length;
+  for (const p of paths) {
+    let i = 0;
+    while (i < n && i < p.length && JSON.stringify(p[i]) === JSON.stringify(first[i])) i++;
+    n = i;
+  }
+  return first.slice(0, n);
+}
