@@ -114,6 +114,8 @@ function nodeBlock(members: Change[], ctx: BlockContext, cover: LineSpan | null)
   const common = commonPrefix(members.map((c) => c.path));
   const onlyRemoves = members.every((c) => c.kind === 'remove' && c.path.length === common.length);
   const offsets = lineOffsets(ctx.mergedLines);
+  const added = newDocument(common, merged, theirs, ctx, cover);
+  if (added) return { members, ...added, base: ctx.withBase ? [] : null };
   for (let depth = common.length; depth > 0; depth--) {
     const path = common.slice(0, depth);
     const ours = nodeLines(merged, path);
@@ -132,9 +134,27 @@ function nodeBlock(members: Change[], ctx: BlockContext, cover: LineSpan | null)
   return { members, start: 0, end: ctx.mergedLines.length, theirs: splitLines(ctx.theirs), base: ctx.withBase ? splitLines(ctx.base) : null };
 }
 
+/**
+ * A document theirs adds (the path is just its document segment): its lines after a `---`, at the
+ * end of the merged text, if choosing them gives theirs' document.
+ */
+function newDocument(path: Path, merged: ParsedFile, theirs: ParsedFile, ctx: BlockContext, cover: LineSpan | null): Omit<ConflictBlock, 'members' | 'base'> | null {
+  if (path.length !== 1 || path[0]!.kind !== 'document' || nodeLines(merged, path)) return null;
+  const end = ctx.mergedLines.length;
+  if (cover && cover.start < end) return null;
+  const span = nodeLines(theirs, path);
+  if (!span) return null;
+  const eol = ctx.mergedLines[0]?.endsWith('\r\n') ? '\r\n' : '\n';
+  const own = splitLines(ctx.theirs.slice(span.start, span.end));
+  const lines = own[0]?.startsWith('---') ? own : [`---${eol}`, ...own];
+  return choosesTheirs(ctx, theirs, path, end, end, lines) ? { start: end, end, theirs: lines } : null;
+}
+
 /** Does the merged text with lines `[start, end)` replaced by theirs' lines parse, with theirs' value at `path`? */
 function choosesTheirs(ctx: BlockContext, theirs: ParsedFile, path: Path, start: number, end: number, lines: string[]): boolean {
-  const text = [...ctx.mergedLines.slice(0, start), ...withBreaks(lines, ctx.mergedLines), ...ctx.mergedLines.slice(end)].join('');
+  const before = ctx.mergedLines.slice(0, start);
+  const after = ctx.mergedLines.slice(end);
+  const text = [...(lines.length > 0 ? withBreaks(before, ctx.mergedLines) : before), ...(after.length > 0 ? withBreaks(lines, ctx.mergedLines) : lines), ...after].join('');
   const chosen = parseYamlFile(text, ctx.limits, 'chosen');
   if (chosen.errors.length > 0) return false;
   const want: JsonValue | undefined = valueAt(theirs.documents.map((d) => d.value), path);

@@ -39,8 +39,9 @@ export function resolveBlocks(mergedLines: readonly string[], blocks: readonly C
   let pos = 0;
   for (const b of blocks) {
     out.push(...mergedLines.slice(pos, b.start));
-    if (choose === 'ours') out.push(...mergedLines.slice(b.start, b.end));
-    else out.push(...(b.end < mergedLines.length ? withBreaks(b.theirs, mergedLines) : b.theirs));
+    const lines = choose === 'ours' ? mergedLines.slice(b.start, b.end) : b.end < mergedLines.length ? withBreaks(b.theirs, mergedLines) : b.theirs;
+    if (lines.length > 0 && out.length > 0) out.push(...withBreaks(out.splice(-1), mergedLines));
+    out.push(...lines);
     pos = b.end;
   }
   out.push(...mergedLines.slice(pos));

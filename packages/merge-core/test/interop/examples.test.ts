@@ -4,7 +4,6 @@ import {
   applyMergePatch,
   diff,
   formatJsonPointer,
-  merge3,
   parseJsonPointer,
   toJsonPatch,
   toMergePatch,

@@ -192,12 +192,14 @@ describe('mergeWithConflictBlocks', () => {
  * as `skipped` with a block, never silently dropped (at least one is refused, or this table needs
  * a new case).
  */
-const refusals = [
+const refusals: { name: string; base: string; ours: string; theirs: string; text?: string }[] = [
   {
     name: 'theirs adds a whole document',
     base: 'kind: A\nmetadata:\n  name: a\n',
     ours: 'kind: A\nmetadata:\n  name: a\n  title: T\n',
     theirs: 'kind: A\nmetadata:\n  name: a\n---\nkind: B\nmetadata:\n  name: b\n',
+    // the new document goes after ours' last one
+    text: 'kind: A\nmetadata:\n  name: a\n  title: T\n<<<<<<< ours\n||||||| base\n=======\n---\nkind: B\nmetadata:\n  name: b\n>>>>>>> theirs\n',
   },
   {
     name: 'theirs edits a value that ours reaches through an alias',
@@ -222,6 +224,7 @@ describe('mergeWithConflictBlocks: changes the engine refuses', () => {
       expect(countBlocks(r.text)).toBe(notApplied.length > 0 ? 1 : 0);
       if (notApplied.length === 0) return;
       refused++;
+      if (e.text !== undefined) expect(r.text).toBe(e.text);
       const theirsSide = chooseSide(r.text, 'theirs');
       expect(parseYaml(theirsSide).errors).toEqual([]);
       const status = statusAgainst(theirsSide, e.base, e.theirs);
