@@ -2,8 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { MergeError } from '../model/errors.js';
 import { positionAt } from '../model/errors.js';
 
-/** Exit codes of every command (documented in docs/cli.md). */
-export const EXIT = { ok: 0, conflicts: 1, error: 2 } as const;
+/**
+ * Exit codes of every command (documented in docs/cli.md): 1 means "not everything merged or
+ * applied" (conflicts, skipped or refused changes, a failed patch test) and, for `diff`, "the
+ * files differ"; 2 is a usage or input error.
+ */
+export const EXIT = { ok: 0, conflicts: 1, changes: 1, error: 2 } as const;
 
 /** A failure the command line reports as one message and exit code 2. */
 export class CliError extends Error {

@@ -1,25 +1,5 @@
 import type { Change, ChangeSet } from '../model/change.js';
-
-/** ANSI styling, enabled only for a TTY without `NO_COLOR` (https://no-color.org). */
-export interface Style {
-  green(s: string): string;
-  red(s: string): string;
-  yellow(s: string): string;
-  cyan(s: string): string;
-  bold(s: string): string;
-  dim(s: string): string;
-}
-
-export function makeStyle(enabled: boolean): Style {
-  const wrap = (open: number, close: number) => (s: string) => (enabled ? `\u001b[${open}m${s}\u001b[${close}m` : s);
-  return { green: wrap(32, 39), red: wrap(31, 39), yellow: wrap(33, 39), cyan: wrap(36, 39), bold: wrap(1, 22), dim: wrap(2, 22) };
-}
-
-/** True when standard output should be coloured. */
-export function colorWanted(): boolean {
-  const noColor = process.env['NO_COLOR'];
-  return process.stdout.isTTY === true && (noColor === undefined || noColor === '');
-}
+import type { Style } from './style.js';
 
 function show(value: unknown): string {
   const text = JSON.stringify(value) ?? 'undefined';
@@ -40,20 +20,30 @@ function describe(c: Change, style: Style): string {
   }
 }
 
-/** One line per change: `+` add, `-` remove, `~` replace, `>` reorder, with the values. */
-export function renderChanges(changeSet: ChangeSet, style: Style, withStatus: boolean): string {
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** One line per change of a two-way diff: `+` add, `-` remove, `~` replace, `>` reorder, with the values. */
+export function renderChanges(changeSet: ChangeSet, style: Style): string {
+  const out = changeSet.changes.map((c) => describe(c, style) + '\n').join('');
+  return out + (changeSet.changes.length === 0 ? 'no changes\n' : `${plural(changeSet.changes.length, 'change')}\n`);
+}
+
+/**
+ * The listing of a three-way merge: each change with its status (`clean`, `CONFLICT`, `applied`
+ * for already there) and, for a clean change the engine refused to write, `SKIPPED` with the reason.
+ */
+export function renderMerge(changeSet: ChangeSet, skipped: ReadonlyMap<string, string>, style: Style): string {
   let out = '';
   for (const c of changeSet.changes) {
-    if (!withStatus) {
-      out += describe(c, style) + '\n';
-      continue;
-    }
-    const tag = c.status === 'conflict' ? style.bold(style.red('CONFLICT')) : c.status === 'applied' ? style.dim('applied ') : 'clean   ';
+    const reason = skipped.get(c.id);
+    const tag =
+      reason !== undefined ? style.bold(style.red('SKIPPED ')) : c.status === 'conflict' ? style.bold(style.red('CONFLICT')) : c.status === 'applied' ? style.dim('applied ') : 'clean   ';
     out += `${tag} ${describe(c, style)}\n`;
+    if (reason !== undefined) out += `         ${style.dim(`not written: ${reason}`)}\n`;
     if (c.status === 'conflict') out += `         ${style.dim(`base ${show(c.base)}, ours ${show(c.ours)}, theirs ${show(c.theirs)}`)}\n`;
   }
   const s = changeSet.summary;
   if (s.total === 0) return out + 'no changes\n';
-  const parts = withStatus ? [`${s.clean} clean`, `${s.conflict} conflict${s.conflict === 1 ? '' : 's'}`, `${s.applied} already applied`] : [];
-  return out + `${s.total} change${s.total === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''}\n`;
+  const parts = [`${s.clean - skipped.size} clean`, plural(s.conflict, 'conflict'), `${skipped.size} skipped`, `${s.applied} already applied`];
+  return out + `${plural(s.total, 'change')} (${parts.join(', ')})\n`;
 }

@@ -18,13 +18,27 @@ export interface CliRun {
   stderr: string;
 }
 
+/**
+ * The environment for a child process: the test runner's, without the variables that change
+ * colour (so each test states the ones it wants), with `env` on top.
+ */
+export function childEnv(env: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of ['FORCE_COLOR', 'NO_COLOR', 'TERM']) delete out[k];
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined) delete out[k];
+    else out[k] = v;
+  }
+  return out;
+}
+
 /** Runs `revprov <args>` with `node`, in `cwd`, feeding `input` on standard input. */
-export function revprov(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): CliRun {
+export function revprov(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string | undefined> } = {}): CliRun {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: opts.cwd,
     input: opts.input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, ...opts.env },
+    env: childEnv(opts.env),
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,8 +1,9 @@
-import { applyChanges, type ChangeSet } from '../../index.js';
+import { applyChanges, parseYaml, type ChangeSet } from '../../index.js';
+import { selectChanges } from '../../select/selectChanges.js';
 import { OUTPUT_HELP, OUTPUT_OPTIONS, type Command } from '../command.js';
 import { emitResult } from '../emitResult.js';
 import { CliError, EXIT, formatError, readInput, readJson } from '../io.js';
-import { colorWanted, makeStyle } from '../render.js';
+import { staleChanges } from '../staleChanges.js';
 
 function asChangeSet(value: unknown, name: string): ChangeSet {
   const v = value as Partial<ChangeSet> | null;
@@ -20,44 +21,63 @@ function asChangeSet(value: unknown, name: string): ChangeSet {
   return { changes, summary, errors: [] };
 }
 
+const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
+
 export const applyCommand: Command = {
   name: 'apply',
   summary: 'apply selected changes of a saved change set to a YAML file',
-  help: `Usage: revprov apply <ours> <changeset.json> [--select <id>]... [options]
-
-Applies changes from a change set (the JSON that "revprov diff --json" or "revprov merge3 --json"
+  usage: 'Usage: revprov apply <ours> <changeset.json> [--select <id>]... [--force] [options]',
+  help: `Applies changes from a change set (the JSON that "revprov diff --json" or "revprov merge3 --json"
 prints) to <ours>, byte-locally. --select takes a change id or a path prefix and can be repeated
 (a prefix such as 'spec.mesh.dataContract.schema[name=id]' selects every change under it);
 without --select every change is applied. "-" reads a file from standard input.
 
+Like git apply, it first checks that the file is the one the change set was made for: at each
+selected change's path <ours> must still hold the value the change set saw there (its "ours", or
+"base" for a two-way change set), or already the new value. Otherwise nothing is written and every
+mismatch is listed with the path, unless --force.
+
   -s, --select ID    apply this change (or every change under this path); repeatable
+  -f, --force        apply even where the file no longer holds the change's old value
 ${OUTPUT_HELP}
 
-Exit status: 0 every selected change applied, 1 some were skipped (listed with the reason),
-2 usage or input error.`,
-  options: { ...OUTPUT_OPTIONS, select: { type: 'string', short: 's', multiple: true } },
+Exit status: 0 every selected change applied, 1 some were skipped or the file does not fit the
+change set (each listed with the path and the reason), 2 usage or input error.`,
+  options: { ...OUTPUT_OPTIONS, select: { type: 'string', short: 's', multiple: true }, force: { type: 'boolean', short: 'f' } },
   positionals: { min: 2, max: 2 },
   run([oursArg, changeSetArg], values) {
     const ours = readInput(oursArg!);
     const saved = readJson(changeSetArg!);
     const changeSet = asChangeSet(saved.value, saved.name);
     const selection = values['select'] as string[] | undefined;
+    const parsed = parseYaml(ours.text);
+    if (parsed.errors.length > 0) {
+      for (const e of parsed.errors) process.stderr.write(`revprov: ${formatError(e, {}, ours.name)}\n`);
+      return EXIT.error;
+    }
+    if (!values['force']) {
+      const stale = staleChanges(parsed.values, selectChanges(changeSet.changes, selection).selected);
+      if (stale.length > 0) {
+        for (const s of stale) {
+          process.stderr.write(`revprov: ${ours.name}: ${s.id}: the change set expects ${show(s.expected)} here, the file has ${show(s.found)}\n`);
+        }
+        process.stderr.write(`revprov: ${ours.name}: does not fit ${saved.name} (${stale.length} change${stale.length === 1 ? '' : 's'}); nothing written (--force applies anyway)\n`);
+        return EXIT.conflicts;
+      }
+    }
     const result = applyChanges(ours.text, changeSet, selection);
     if (result.errors.length > 0) {
       for (const e of result.errors) process.stderr.write(`revprov: ${formatError(e, {}, ours.name)}\n`);
       return EXIT.error;
     }
-    const style = makeStyle(colorWanted());
-    emitResult(
-      ours,
-      result.text,
-      values,
-      () =>
+    emitResult(ours, result.text, values, {
+      listing: (style) =>
         result.applied.map((id) => `${style.green('applied')} ${id}\n`).join('') +
         result.skipped.map((s) => `${style.red('skipped')} ${s.id}: ${s.reason}\n`).join('') +
         `${result.applied.length} applied, ${result.skipped.length} skipped\n`,
-      () => result,
-    );
+      json: () => result,
+    });
+    for (const s of result.skipped) process.stderr.write(`revprov: ${ours.name}: ${s.id}: not applied: ${s.reason}\n`);
     return result.skipped.length > 0 ? EXIT.conflicts : EXIT.ok;
   },
 };

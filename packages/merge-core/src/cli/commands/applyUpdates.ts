@@ -6,9 +6,8 @@ import { EXIT, formatError, readInput, readJson } from '../io.js';
 export const applyUpdatesCommand: Command = {
   name: 'apply-updates',
   summary: "apply a tech adapter's reverse-provisioning `updates` object to a YAML file",
-  help: `Usage: revprov apply-updates <file> <updates.json> [options]
-
-Applies an \`updates\` object (dot-separated paths from the document root → JSON values, as a
+  usage: 'Usage: revprov apply-updates <file> <updates.json> [options]',
+  help: `Applies an \`updates\` object (dot-separated paths from the document root → JSON values, as a
 reverse-provisioning tech adapter returns it) to <file>, byte-locally. Mappings merge
 recursively, anything else replaces; missing parent mappings are created. If any update cannot be
 applied (e.g. its path runs through a list), every problem is reported and nothing is written.

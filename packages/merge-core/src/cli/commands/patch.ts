@@ -6,9 +6,8 @@ import { EXIT, formatError, readInput, readJson } from '../io.js';
 export const patchCommand: Command = {
   name: 'patch',
   summary: 'apply a JSON Patch (RFC 6902) or JSON Merge Patch (RFC 7396) to a YAML file',
-  help: `Usage: revprov patch <file> <patch.json> [--merge-patch] [options]
-
-Applies <patch.json> to the YAML <file>, byte-locally: only the nodes the patch touches change.
+  usage: 'Usage: revprov patch <file> <patch.json> [--merge-patch] [options]',
+  help: `Applies <patch.json> to the YAML <file>, byte-locally: only the nodes the patch touches change.
 By default the patch is a JSON Patch (an array of add/remove/replace/move/copy/test operations);
 with --merge-patch it is a JSON Merge Patch (an object; null deletes). Patches are atomic: on any
 error nothing is written. "-" reads a file from standard input.
