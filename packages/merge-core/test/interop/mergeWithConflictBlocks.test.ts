@@ -89,6 +89,14 @@ const examples: Example[] = [
     blocks: 1,
   },
   {
+    name: 'JSON layout: a key theirs adds after the conflicting last entry stays outside the block',
+    base: json,
+    ours: json.replace('experimental', 'dev'),
+    theirs: json.replace('"experimental"', '"production",\n  "extra": 1'),
+    text: json.replace('  "lifecycle": "experimental"\n', '<<<<<<< ours\n  "lifecycle": "dev",\n=======\n  "lifecycle": "production",\n>>>>>>> theirs\n  "extra": 1\n'),
+    blocks: 1,
+  },
+  {
     name: 'JSON layout: ours removed an entry theirs changed',
     base: json,
     ours: json.replace('  "owner": "team-a",\n', ''),
