@@ -11,7 +11,7 @@ export class LawViolation extends Error {
     readonly law: string,
     /** What did not hold, in one line. */
     readonly reason: string,
-    /** The case as indented JSON: inputs, selection, output. */
+    /** The case, one field per line (`name: <JSON>`): inputs, selection, output. */
     readonly details: string,
   ) {
     super(`law ${law}: ${reason}\n${details}`);

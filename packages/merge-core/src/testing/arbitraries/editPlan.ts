@@ -64,7 +64,10 @@ type Site =
   | { kind: 'columns'; path: ValuePath }
   | { kind: 'set'; path: ValuePath };
 
-/** Places an edit can happen. Identity fields (entity kind/name, column `name`) are never edited. */
+/**
+ * Places an edit can happen. Identity fields are never replaced: a column's `name` (nor removed), and
+ * in a multi-document file an entity's `kind` and `metadata.name`/`namespace` (the latter two may be removed).
+ */
 function sites(docs: JsonValue[]): Site[] {
   const out: Site[] = [];
   const multi = docs.length > 1;

@@ -1,14 +1,16 @@
 import fc from 'fast-check';
 import type { JsonValue } from '../../model/json.js';
 import { planEdits, type ValueEdit } from './editPlan.js';
+import { formatDetails } from '../formatDetails.js';
 import { SEED_RANGE } from './prng.js';
 import type { YamlStyle } from './yamlStyle.js';
 import { renderLike, yamlFile, type YamlFile } from './yamlFile.js';
 
 /**
  * A three-way merge input: `base`, and `ours` and `theirs` edited independently from it (never in
- * the same place, never an entity's identity in a multi-document file), all three written in the
- * base's style with their own layout choices, plus what a law needs to judge the merge.
+ * the same place; in a multi-document file, an entity's `kind` and `metadata.name` are never
+ * replaced, though `metadata.name` may be removed), all three written in the base's style with
+ * their own layout choices, plus what a law needs to judge the merge.
  */
 export interface MergeScenario {
   base: string;
@@ -63,7 +65,11 @@ export function mergeScenario(options: MergeScenarioOptions = {}): fc.Arbitrary<
     });
 }
 
-/** Everything needed to reproduce a failing scenario by hand, as indented JSON. */
+/**
+ * Everything needed to reproduce a failing scenario by hand, one field per line (`base: "..."`,
+ * texts as JSON strings); `extra` adds the law's own fields (selection, output).
+ */
 export function describeScenario(s: MergeScenario, extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ base: s.base, ours: s.ours, theirs: s.theirs, theirsEdits: s.edits.theirs, oursEdits: s.edits.ours, ...extra }, null, 1);
+  const ours = s.ours === s.base ? '(= base)' : s.ours;
+  return formatDetails({ base: s.base, ours, theirs: s.theirs, theirsEdits: s.edits.theirs, oursEdits: s.edits.ours, ...extra });
 }

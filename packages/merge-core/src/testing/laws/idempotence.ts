@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { updateCase, type UpdateCase } from '../arbitraries/updateCase.js';
 import { resolveEngine } from '../engine.js';
+import { formatDetails } from '../formatDetails.js';
 import { ensure } from '../lawViolation.js';
 import type { UpdateLawOptions } from './lawOptions.js';
 
@@ -15,7 +16,7 @@ export function idempotence(options: UpdateLawOptions = {}): fc.IPropertyWithHoo
   return fc.property(options.updateCases ?? updateCase(), ({ source, updates }) => {
     const once = engine.applyUpdates(source, updates);
     const twice = engine.applyUpdates(once.text, updates);
-    const why = (): string => JSON.stringify({ source, updates, once: once.text, twice: twice.text }, null, 1);
+    const why = (): string => formatDetails({ source, updates, once: once.text, twice: twice.text });
     ensure(twice.text === once.text, 'idempotence', 'applying the updates again changed the text', why);
     const codes = (r: typeof once): string => r.errors.map((e) => e.code).join(',');
     ensure(codes(twice) === codes(once), 'idempotence', `applying the updates again gave other errors (${codes(twice)} instead of ${codes(once)})`, why);

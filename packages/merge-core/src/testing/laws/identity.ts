@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { yamlFile } from '../arbitraries/yamlFile.js';
 import { resolveEngine } from '../engine.js';
+import { formatDetails } from '../formatDetails.js';
 import { ensure } from '../lawViolation.js';
 import type { LawOptions } from './lawOptions.js';
 
@@ -18,7 +19,7 @@ export function identity(options: IdentityOptions = {}): fc.IPropertyWithHooks<[
   const engine = resolveEngine(options.engine);
   const texts = options.texts ?? yamlFile().map((f) => f.text);
   return fc.property(texts, (text) => {
-    const details = (extra: object = {}): string => JSON.stringify({ text, ...extra }, null, 1);
+    const details = (extra: Record<string, unknown> = {}): string => formatDetails({ text, ...extra });
     const cs = engine.merge3({ base: text, ours: text, theirs: text });
     ensure(cs.errors.length === 0, 'identity', 'merge3 reported errors for a valid text', () => details({ errors: cs.errors }));
     ensure(cs.changes.length === 0, 'identity', 'merge3 found changes between identical texts', () => details({ changes: cs.changes }));

@@ -4,6 +4,7 @@ import type { Path } from '../../model/path.js';
 import { describeScenario, mergeScenario, type MergeScenario } from '../arbitraries/mergeScenario.js';
 import { updateCase, type UpdateCase } from '../arbitraries/updateCase.js';
 import { resolveEngine, type Engine } from '../engine.js';
+import { formatDetails } from '../formatDetails.js';
 import { sameJson } from '../inspect/sameJson.js';
 import { valueAt } from '../inspect/valueAt.js';
 import { ensure } from '../lawViolation.js';
@@ -50,7 +51,7 @@ function checkChanges(engine: Engine, s: MergeScenario): void {
 
 function checkUpdates(engine: Engine, { source, updates }: UpdateCase): void {
   const out = engine.applyUpdates(source, updates);
-  const why = (): string => JSON.stringify({ source, updates, output: out.text, errors: out.errors }, null, 1);
+  const why = (): string => formatDetails({ source, updates, output: out.text, errors: out.errors });
   for (const e of out.errors) ensure(UPDATE_PATH_ERRORS.includes(e.code), 'validity', `applyUpdates reported ${e.code}`, why);
   const values = parsedOutput('validity', out.text, why);
   const failed = new Set(out.errors.map((e) => e.path));
