@@ -77,7 +77,7 @@ Try it from another shell (bash):
 3. See status, logs and the per-column changes:
    ${curl(follow)}
    live over SSE:
-   curl -sN "${gql}?query=$(node -p 'encodeURIComponent(process.argv[1])' '${sse}' | sed "s/OP_ID/$OP/")" -H 'accept: text/event-stream'
+   curl -sN "${gql}?query=$(node -p 'encodeURIComponent(process.argv[1])' '${sse}' | sed "s/OP_ID/$OP/")" -H 'accept: text/event-stream' -H 'x-graphql-yoga-csrf: 1'
 
 4. Preview a subset (writes nothing), then save it (commit + push):
    ${curl(preview)}

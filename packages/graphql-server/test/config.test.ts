@@ -6,6 +6,7 @@ import type { SchemaNode } from '../src/config/configSchema.js';
 import { envOverrides } from '../src/config/envOverrides.js';
 import { ConfigError, loadConfig } from '../src/config/loadConfig.js';
 import { formatConfigIssues, parseConfig } from '../src/config/parseConfig.js';
+import { defaultSecurityConfig } from '../src/config/securityConfig.js';
 import { removeDir } from './helpers/testServer.js';
 import { tempDir } from './helpers/gitRepo.js';
 
@@ -35,6 +36,7 @@ describe('configuration', () => {
         git: { authorName: 'revprov', authorEmail: 'revprov@localhost' },
         web: { enabled: true, dir: null },
         database: { url: null, poolSize: 10 },
+        security: defaultSecurityConfig(),
       },
     });
   });
@@ -64,7 +66,7 @@ describe('configuration', () => {
       { path: 'repositories[0].branch', message: 'required', line: 3, col: 5 },
       { path: 'techAdapters[0].url', message: 'must be an http(s) URL, got "ftp://x"', line: 5, col: 10 },
       { path: 'polling.intervalMs', message: 'must be an integer from 1 to 3600000, got -1', line: 8, col: 15 },
-      { path: 'extra', message: 'unknown key "extra" (expected one of port, host, dataDir, repositories, techAdapters, polling, git, web, database)', line: 9, col: 8 },
+      { path: 'extra', message: 'unknown key "extra" (expected one of port, host, dataDir, repositories, techAdapters, polling, git, web, database, production, auth, authorization, cors, hosts, graphiql, introspection, limits)', line: 9, col: 8 },
       // a secret (writeOnly) value is never echoed
       { path: 'database.url', message: 'must be a postgres:// or postgresql:// URL', line: 11, col: 8 },
       { path: 'dataDir', message: 'required' },
@@ -119,5 +121,39 @@ describe('configuration', () => {
       if (node.default !== undefined) expect(line, `default of ${key}`).toContain(`\`${JSON.stringify(node.default)}\``);
     }
     for (const o of envOverrides) expect(doc, o.env).toMatch(new RegExp(`\\| \`${o.env}\` \\| \`${o.keys.join('.')}\``));
+  });
+});
+
+describe('security sections', () => {
+  const MIN = 'dataDir: d\nrepositories:\n  - url: a.git\n    branch: main\n';
+  it('refuses auth.mode none off loopback, requires hosts there, and the section of the chosen mode', () => {
+    const r = parseConfig(`${MIN}host: 0.0.0.0\n`, '/x');
+    expect(r.ok ? [] : r.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'auth.mode: "none" (no authentication) is only allowed when host is a loopback address; host is 0.0.0.0: set auth.mode to jwt or proxy',
+      'hosts: required when host is not a loopback address (0.0.0.0): the names clients use to reach the server, e.g. [revprov.example.com]',
+    ]);
+    const jwt = parseConfig(`${MIN}host: 0.0.0.0\nhosts: [revprov.example.com]\nauth:\n  mode: jwt\n`, '/x');
+    expect(jwt.ok ? [] : jwt.issues.map((i) => `${i.path}: ${i.message}`)).toEqual(['auth.jwt: required when auth.mode is jwt: { issuer, audience }']);
+  });
+  it('fills the security defaults and keeps the sections out of the rest of the config', () => {
+    const r = parseConfig(
+      `${MIN}host: 10.0.0.5\nhosts: [Revprov.Example.com]\nproduction: true\nauth:\n  mode: jwt\n  jwt: { issuer: https://login.example.com, audience: revprov }\nlimits: { maxAliases: 3 }\n`,
+      '/x',
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.config.security).toMatchObject({
+      production: true,
+      graphiql: false,
+      introspection: false,
+      hosts: ['revprov.example.com'],
+      auth: { mode: 'jwt', jwt: { audience: ['revprov'], jwksUrl: null, claims: { user: 'sub', groups: 'groups' } } },
+      limits: { maxAliases: 3, maxDepth: 8 },
+    });
+    expect(Object.keys(r.config)).not.toContain('auth');
+  });
+  it('checks the shape of each setting against the schema', () => {
+    const r = parseConfig(`${MIN}auth:\n  mode: kerberos\n  apiTokens:\n    - name: ci\n      sha256: abc\ncors:\n  origins: [portal.example.com]\n`, '/x');
+    expect(r.ok ? [] : r.issues.map((i) => i.path)).toEqual(['auth.mode', 'auth.apiTokens[0].sha256', 'cors.origins[0]']);
   });
 });

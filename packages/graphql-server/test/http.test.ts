@@ -65,7 +65,9 @@ describe('over a real port', () => {
       expect(git(seed.repoUrl, 'log', '-1', '--format=%H %s')).toBe(`${saved.commit.sha} over http\n`);
 
       const unknown = await readEvents(
-        await fetch(`${url}?query=${encodeURIComponent('subscription { reverseProvisioningOperation(id: "nope") { status } }')}`, { headers: { accept: 'text/event-stream' } }),
+        await fetch(`${url}?query=${encodeURIComponent('subscription { reverseProvisioningOperation(id: "nope") { status } }')}`, {
+          headers: { accept: 'text/event-stream', 'x-graphql-yoga-csrf': '1' },
+        }),
       );
       expect(unknown).toEqual([{ data: { reverseProvisioningOperation: null } }]);
 

@@ -3,6 +3,7 @@
  * `config.schema.json` (the published JSON Schema); these types mirror it after defaults are
  * filled in and paths made absolute. Environment overrides: `envOverrides.ts`.
  */
+import type { SecurityConfig } from './securityConfig.js';
 
 /** A repository the server reads components and templates from, and saves to. */
 export interface RepositoryConfig {
@@ -59,12 +60,14 @@ export interface ServerConfig {
   /** The web workbench at `/`. Default (absent): `{ enabled: true, dir: null }`. */
   web?: WebConfig;
   git: {
-    /** Author and committer name of saves. Default `revprov`. */
+    /** Committer name of saves (and author name when the caller has no identity, `auth.mode: none`). Default `revprov`. */
     authorName: string;
-    /** Author and committer email of saves. Default `revprov@localhost`. */
+    /** Committer email of saves (and author email when the caller has no identity). Default `revprov@localhost`. */
     authorEmail: string;
   };
   database: DatabaseConfig;
+  /** Authentication, authorization, browser safety and limits (`securityConfig.ts`). Default (absent): `defaultSecurityConfig()` (loopback, `none`). */
+  security?: SecurityConfig;
 }
 
 /** One problem in a configuration, located by key path and line/column (file) or variable (environment). */

@@ -3,6 +3,8 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { ConfigIssue, ServerConfig } from './config.js';
 import { validateConfigSchema } from './configSchema.js';
 import { applyEnvOverrides } from './envOverrides.js';
+import type { RawSecurity } from './parseSecurityConfig.js';
+import { SECURITY_KEYS, parseSecurityConfig } from './parseSecurityConfig.js';
 
 export type ParseConfigResult = { ok: true; config: ServerConfig } | { ok: false; issues: ConfigIssue[] };
 
@@ -27,7 +29,7 @@ export function parseConfig(text: string, baseDir: string, env: Record<string, s
   const config = raw as Record<string, unknown>;
   const fromEnv = applyEnvOverrides(config, env);
 
-  const issues = validateConfigSchema(config).map(({ keys, message }): ConfigIssue => {
+  const locate = ({ keys, message }: { keys: (string | number)[]; message: string }): ConfigIssue => {
     const dotted = keys.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
     const variable = fromEnv.get(keys.filter((k) => typeof k === 'string').join('.'));
     if (variable) return { path: dotted, message, env: variable };
@@ -37,9 +39,18 @@ export function parseConfig(text: string, baseDir: string, env: Record<string, s
       if (node?.range) return { path: dotted, message, ...lineCounter.linePos(node.range[0]) };
     }
     return { path: dotted, message };
-  });
+  };
+  const issues = validateConfigSchema(config).map(locate);
   if (issues.length > 0) return { ok: false, issues: issues.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity)) };
-  return { ok: true, config: resolvePaths(config as unknown as ServerConfig, baseDir) };
+  // the security sections live at the top of the file; they are resolved into `security`
+  const securityRaw: Record<string, unknown> = {};
+  for (const k of SECURITY_KEYS) {
+    securityRaw[k] = config[k];
+    delete config[k];
+  }
+  const security = parseSecurityConfig(securityRaw as RawSecurity, String(config.host));
+  if (!security.ok) return { ok: false, issues: security.issues.map(locate) };
+  return { ok: true, config: { ...resolvePaths(config as unknown as ServerConfig, baseDir), security: security.config } };
 }
 
 /** Absolute `dataDir` and local repository paths; adapter URLs without a trailing slash. */

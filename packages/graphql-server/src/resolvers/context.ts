@@ -1,9 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { Identity } from '../auth/identity.js';
 import type { Services } from '../services/createServices.js';
 
-/** The GraphQL context: the services, created once per server. */
+/** The GraphQL context: the services (created once per server) and the authenticated caller. */
 export interface Context {
   services: Services;
+  /** Who is calling (every request is authenticated before a resolver runs). */
+  viewer: Identity;
 }
 
 /** A field resolver with typed parent and arguments. */

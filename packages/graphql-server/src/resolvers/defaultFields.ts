@@ -7,6 +7,7 @@ import type { LogEntry, OperationFailure, OperationRecord, StoredEngineError } f
 import type { SaveResult } from '../services/saves.js';
 import type { UserError } from '../services/userError.js';
 import type { ApplyPayload, SavePayload } from './saveResolvers.js';
+import type { ViewerRecord } from './viewerResolvers.js';
 
 const fields = <T>() => <K extends keyof T>(...keys: K[]): K[] => keys;
 
@@ -16,6 +17,7 @@ const fields = <T>() => <K extends keyof T>(...keys: K[]): K[] => keys;
  * build; `test/schemaCoverage.test.ts` checks that these plus the resolver map cover every SDL field.
  */
 export const defaultFields: Record<string, string[]> = {
+  Viewer: fields<ViewerRecord>()('user', 'name', 'email', 'groups', 'userRef', 'groupRefs', 'isAdmin', 'authMode', 'method'),
   Repository: fields<RepositoryConfig>()('url', 'branch'),
   Component: fields<ComponentRecord>()(
     'ref', 'name', 'namespace', 'kind', 'title', 'description', 'owner', 'useCaseTemplateId', 'infrastructureTemplateId',

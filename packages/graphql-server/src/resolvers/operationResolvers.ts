@@ -1,4 +1,6 @@
 import { GraphQLError } from 'graphql';
+import { forbiddenError } from '../auth/authErrors.js';
+import { authorizeComponent } from '../auth/componentAccess.js';
 import type { LogEntry, OperationRecord } from '../services/operationModel.js';
 import type { PlainChangeSet } from '../services/plainErrors.js';
 import { toPlainChangeSet } from '../services/plainErrors.js';
@@ -9,15 +11,26 @@ import type { Context, Resolver, SubscriptionResolver } from './context.js';
 /** Largest `first` of Query.operations. */
 export const MAX_RECENT_OPERATIONS = 100;
 
-/** Query.reverseProvisioningOperation and Query.operations. */
+/** The operation `id` if the caller may read its component; null when unknown; a FORBIDDEN error otherwise. */
+async function readableOperation(id: string, ctx: Context): Promise<OperationRecord | null> {
+  const op = await ctx.services.operations.get(id);
+  if (!op) return null;
+  const allowed = await authorizeComponent(ctx.services, ctx.viewer, op.componentRef, 'read');
+  if (!allowed.ok) throw forbiddenError(allowed.userErrors[0]?.message ?? 'forbidden');
+  return op;
+}
+
+/** Query.reverseProvisioningOperation and Query.operations (read rights on the component). */
 export const operationQueries = {
-  reverseProvisioningOperation: ((_p, { id }, { services }) => services.operations.get(id)) satisfies Resolver<unknown, { id: string }, OperationRecord | null>,
-  operations: ((_p, { componentRef, first }, { services }) => {
+  reverseProvisioningOperation: ((_p, { id }, ctx) => readableOperation(id, ctx)) satisfies Resolver<unknown, { id: string }, OperationRecord | null>,
+  operations: (async (_p, { componentRef, first }, ctx) => {
     const limit = first ?? 10;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RECENT_OPERATIONS) {
       throw new GraphQLError(`first must be from 1 to ${MAX_RECENT_OPERATIONS}, got ${limit}`, { extensions: { code: 'BAD_USER_INPUT' } });
     }
-    return services.operations.recent(componentRef, limit);
+    const allowed = await authorizeComponent(ctx.services, ctx.viewer, componentRef, 'read');
+    if (!allowed.ok) throw forbiddenError(allowed.userErrors[0]?.message ?? 'forbidden');
+    return ctx.services.operations.recent(componentRef, limit);
   }) satisfies Resolver<unknown, { componentRef: string; first?: number | null }, OperationRecord[]>,
 };
 
@@ -27,13 +40,13 @@ export interface RunArgs {
 
 /** Mutation.runReverseProvisioning (or, with `validateOnly`, only its checks). */
 export const operationMutations = {
-  runReverseProvisioning: (async (_p, { input }, { services }) => {
+  runReverseProvisioning: (async (_p, { input }, { services, viewer }) => {
     const run = { componentRef: input.componentRef, environment: input.environment, params: input.params ?? {} };
     if (input.validateOnly) {
-      const checked = await services.operations.validate(run);
+      const checked = await services.operations.validate(run, viewer);
       return { operation: null, userErrors: checked.ok ? [] : checked.userErrors };
     }
-    const started = await services.operations.start(run);
+    const started = await services.operations.start(run, viewer);
     return started.ok ? { operation: started.value, userErrors: [] } : { operation: null, userErrors: started.userErrors };
   }) satisfies Resolver<unknown, RunArgs, { operation: OperationRecord | null; userErrors: UserError[] }>,
 };
@@ -72,9 +85,11 @@ function mergeLogs(server: LogEntry[], adapter: LogEntry[]): LogEntry[] {
 /** Subscription.reverseProvisioningOperation: the state now, then at every change, until final. */
 export const operationSubscriptions = {
   reverseProvisioningOperation: {
-    subscribe: async function* (_p, { id }, { services }) {
-      const ticks = services.events.subscribe(id);
+    subscribe: async function* (_p, { id }, ctx) {
+      const { services } = ctx;
+      const ticks = services.events.subscribe(id); // before the first read, so no change is missed
       try {
+        await readableOperation(id, ctx);
         let op = await services.operations.get(id);
         yield op;
         while (op !== null && op.status === 'RUNNING') {

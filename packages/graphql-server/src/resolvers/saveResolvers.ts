@@ -15,12 +15,12 @@ export type SavePayload = { commit: SaveResult['commit'] | null; remerged: boole
 
 /** Mutation.applySelectedPaths (preview) and Mutation.saveCatalogInfo (commit + push). */
 export const saveMutations = {
-  applySelectedPaths: (async (_p, { input }, { services }) => {
-    const r = await services.saves.preview(input.operationId, input.paths);
+  applySelectedPaths: (async (_p, { input }, { services, viewer }) => {
+    const r = await services.saves.preview(input.operationId, input.paths, viewer);
     return r.ok ? { ...r.value, userErrors: [] } : { applied: [], skipped: [], userErrors: r.userErrors };
   }) satisfies Resolver<unknown, ApplyArgs, ApplyPayload>,
-  saveCatalogInfo: (async (_p, { input }, { services }) => {
-    const r = await services.saves.save(input);
+  saveCatalogInfo: (async (_p, { input }, { services, viewer }) => {
+    const r = await services.saves.save(input, viewer);
     return r.ok ? { ...r.value, userErrors: [] } : { commit: null, remerged: false, yaml: null, userErrors: r.userErrors };
   }) satisfies Resolver<unknown, SaveArgs, SavePayload>,
 };

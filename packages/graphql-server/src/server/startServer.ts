@@ -1,10 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServerConfig } from '../config/config.js';
+import { isLoopbackHost } from '../config/securityConfig.js';
 import type { Services } from '../services/createServices.js';
 import { createServices } from '../services/createServices.js';
 import type { RevprovYoga } from './createYogaServer.js';
 import { createYogaServer } from './createYogaServer.js';
+import { withHostAllowList } from '../security/hostAllowList.js';
 import { resolveWebRoot } from '../web/resolveWebRoot.js';
 import { serveWebApp } from '../web/serveWebApp.js';
 import { withWebApp } from '../web/withWebApp.js';
@@ -20,12 +22,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Creates the services and listens on `config.host:config.port` (0 = a free port). */
+/**
+ * Creates the services and listens on `config.host:config.port` (0 = a free port). Throws (misuse)
+ * when `auth.mode` is `none` and the host is not a loopback address: an unauthenticated server
+ * must not be reachable from the network.
+ */
 export async function startServer(config: ServerConfig, given?: Services): Promise<RunningServer> {
+  if ((config.security?.auth.mode ?? 'none') === 'none' && !isLoopbackHost(config.host)) {
+    throw new Error(`auth.mode "none" is only allowed on a loopback host, not ${config.host}: configure auth (docs/security.md)`);
+  }
   const services = given ?? (await createServices(config));
   const yoga = createYogaServer(services);
   const webRoot = resolveWebRoot(config.web);
-  const server = createServer(withWebApp(yoga, webRoot ? serveWebApp(webRoot) : null));
+  const server = createServer(withHostAllowList(withWebApp(yoga, webRoot ? serveWebApp(webRoot) : null), services.security.hosts));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -1,6 +1,7 @@
 import type { RepositoryConfig, TechAdapterConfig } from '../config/config.js';
 import type { ComponentRecord, TemplateRecord } from './entities.js';
-import { normalizeRef, readComponents, readTemplates } from './entities.js';
+import { readComponents, readTemplates } from './entities.js';
+import { parseComponentRef, stringifyEntityRef } from '../validation/entityRef.js';
 import type { GitService } from './git.js';
 
 /** What one repository branch holds at one commit. */
@@ -18,7 +19,7 @@ export interface CatalogService {
   components(): Promise<ComponentRecord[]>;
   /** Every template of every repository, in repository then file order. */
   templates(): Promise<TemplateRecord[]>;
-  /** The component with this ref (normalized: `name`, `ns/name`, `component:ns/name`), or null. */
+  /** The component with this ref (`name`, `ns/name`, `component:ns/name`, any case), or null (also for a ref that is not a component's). */
   component(ref: string): Promise<ComponentRecord | null>;
   /** The first template (across all repositories) whose `useCaseTemplateId` list has the component's. */
   templateFor(component: ComponentRecord): Promise<TemplateRecord | null>;
@@ -73,7 +74,9 @@ export function createCatalogService(repositories: RepositoryConfig[], adapters:
       return (await service.snapshots()).flatMap((s) => s.templates);
     },
     async component(ref) {
-      const wanted = normalizeRef(ref);
+      const parsed = parseComponentRef(ref);
+      if (!parsed.ok) return null;
+      const wanted = stringifyEntityRef(parsed.ref);
       return (await service.components()).find((c) => c.ref === wanted) ?? null;
     },
     async templateFor(component) {

@@ -1,6 +1,12 @@
+import type { AccessPolicy } from '../auth/accessPolicy.js';
+import { createAccessPolicy } from '../auth/accessPolicy.js';
+import type { Authenticator } from '../auth/authenticate.js';
+import { createAuthenticator } from '../auth/authenticate.js';
 import type { ServerConfig } from '../config/config.js';
 import { openStore } from '../store/openStore.js';
 import type { Store } from '../store/store.js';
+import type { SecurityConfig } from '../config/securityConfig.js';
+import { defaultSecurityConfig } from '../config/securityConfig.js';
 import type { AdapterClient } from './adapterClient.js';
 import { createAdapterClient } from './adapterClient.js';
 import type { CatalogService } from './catalog.js';
@@ -19,6 +25,10 @@ import { createSaveService } from './saves.js';
 /** Everything the resolvers use, created in one place and handed in through the GraphQL context. */
 export interface Services {
   config: ServerConfig;
+  /** `config.security` with every default filled in. */
+  security: SecurityConfig;
+  auth: Authenticator;
+  access: AccessPolicy;
   clock: Clock;
   git: GitService;
   catalog: CatalogService;
@@ -39,16 +49,22 @@ export interface Services {
  */
 export async function createServices(config: ServerConfig, overrides: { clock?: Clock; adapters?: AdapterClient } = {}): Promise<Services> {
   const clock = overrides.clock ?? systemClock;
+  const security = config.security ?? defaultSecurityConfig();
+  const auth = createAuthenticator(security.auth);
+  const access = createAccessPolicy(security.authorization, security.auth.mode);
   const git = createGitService(config.dataDir, { name: config.git.authorName, email: config.git.authorEmail });
   const catalog = createCatalogService(config.repositories, config.techAdapters, git);
   const adapters = overrides.adapters ?? createAdapterClient();
   const store = await openStore({ dataDir: config.dataDir, database: config.database });
   const events = createOperationEvents();
-  const operations = createOperationService({ config, catalog, git, adapters, store: store.operations, events, clock });
-  const saves = createSaveService({ git, operations });
+  const operations = createOperationService({ config, catalog, git, adapters, store: store.operations, events, clock, access });
+  const saves = createSaveService({ git, operations, catalog, access, server: { name: config.git.authorName, email: config.git.authorEmail } });
   const recovered = await operations.failInterrupted();
   return {
     config,
+    security,
+    auth,
+    access,
     clock,
     git,
     catalog,

@@ -5,6 +5,7 @@ import { documentationUrl } from './documentationUrl.js';
 import type { InputForm } from './inputForm.js';
 import { normalizeInputForm } from './inputForm.js';
 import { isSkeleton, renderSkeleton } from './renderSkeleton.js';
+import { stringifyEntityRef } from '../validation/entityRef.js';
 
 /** A component read from a `catalog-info.yaml` on a branch head. */
 export interface ComponentRecord {
@@ -14,10 +15,10 @@ export interface ComponentRecord {
   kind: string;
   title: string | null;
   description: string | null;
-  /** `spec.owner` as written. */
-  owner: string | null;
   useCaseTemplateId: string | null;
   infrastructureTemplateId: string | null;
+  /** `spec.owner` as written (a `group:`/`user:` ref; kind group by default): decides who may read and write. */
+  owner: string | null;
   repository: RepositoryConfig;
   path: string;
   targetPath: string;
@@ -74,16 +75,9 @@ function parseDocs(text: string): ParsedDocs {
   return { docs: values, problem };
 }
 
-/** Entity ref of a component: `component:<namespace>/<name>` (lower-case kind, namespace `default` when absent). */
+/** Canonical entity ref of a component: `component:<namespace>/<name>`, lower-case as Backstage's `stringifyEntityRef`. */
 export function componentRef(namespace: string, name: string): string {
-  return `component:${namespace}/${name}`;
-}
-
-/** Normalizes what a user typed (`name`, `ns/name`, `component:name`, any case of `Component:`) to an entity ref. */
-export function normalizeRef(ref: string): string {
-  const m = /^(?:([A-Za-z]+):)?(?:([^/]+)\/)?(.+)$/.exec(ref.trim());
-  if (!m) return ref;
-  return componentRef(m[2] ?? 'default', m[3] ?? '');
+  return stringifyEntityRef({ kind: 'component', namespace, name });
 }
 
 /**
@@ -116,9 +110,9 @@ export function readComponents(
       kind: doc.kind,
       title: str(metadata.title),
       description: str(metadata.description),
-      owner: str(spec.owner),
       useCaseTemplateId: str(mesh.useCaseTemplateId),
       infrastructureTemplateId: str(mesh.infrastructureTemplateId),
+      owner: str(spec.owner),
       repository: context.repository,
       path: file,
       targetPath: skeleton ? `${dir}parameters.yaml` : file,

@@ -28,8 +28,11 @@ export interface GitService {
   listFiles(repo: RepositoryConfig, sha: string): Promise<string[]>;
   /** The text of `file` at `sha`, or null when absent. */
   readFile(repo: RepositoryConfig, sha: string, file: string): Promise<string | null>;
-  /** Creates (locally, unpushed) a commit with `parent` as only parent where `file` has `content`. */
-  commitFile(repo: RepositoryConfig, change: { parent: string; file: string; content: string; message: string }): Promise<string>;
+  /**
+   * Creates (locally, unpushed) a commit with `parent` as only parent where `file` has `content`.
+   * The committer is the server's identity; the author is `change.author` (default: the server).
+   */
+  commitFile(repo: RepositoryConfig, change: { parent: string; file: string; content: string; message: string; author?: { name: string; email: string } }): Promise<string>;
   /** Pushes `sha` to the branch as a fast-forward only: rejected when the remote head is not its parent. */
   push(repo: RepositoryConfig, sha: string): Promise<PushResult>;
   /** True when `sha` names a commit in the working clone. */
@@ -154,7 +157,11 @@ export function createGitService(dataDir: string, author: { name: string; email:
     async commitFile(repo, change) {
       const dir = await ensureClone(repo);
       const index = path.join(tmpdir(), `revprov-index-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
-      const env = { GIT_INDEX_FILE: index, ...identity };
+      const env = {
+        GIT_INDEX_FILE: index,
+        ...identity,
+        ...(change.author ? { GIT_AUTHOR_NAME: change.author.name, GIT_AUTHOR_EMAIL: change.author.email } : {}),
+      };
       try {
         await git(dir, ['read-tree', change.parent], undefined, env);
         const blob = (await git(dir, ['hash-object', '-w', '--stdin'], change.content)).trim();

@@ -1,12 +1,15 @@
 import { applyUpdates } from '@revprov/merge-core';
 import type { JsonObject } from '@revprov/merge-core';
 import { parse } from 'yaml';
+import type { AccessPolicy } from '../auth/accessPolicy.js';
+import { deniedMessage } from '../auth/componentAccess.js';
+import type { Identity } from '../auth/identity.js';
 import type { ServerConfig, TechAdapterConfig } from '../config/config.js';
+import { parseComponentRef, stringifyEntityRef } from '../validation/entityRef.js';
 import type { AdapterClient, AdapterOutcome } from './adapterClient.js';
 import type { CatalogService } from './catalog.js';
 import type { Clock } from './clock.js';
 import type { ComponentRecord, TemplateRecord } from './entities.js';
-import { normalizeRef } from './entities.js';
 import type { OperationEvents } from './events.js';
 import type { GitService } from './git.js';
 import { secretMasker } from './mask.js';
@@ -30,10 +33,11 @@ export interface OperationService {
    * Validates everything that can be checked before calling the adapter (component, template,
    * adapter, environment, params, YAML), records the operation as RUNNING and calls the adapter in
    * the background. Expected failures come back as user errors; nothing is called then.
+   * `actor` needs write rights on the component (FORBIDDEN otherwise).
    */
-  start(input: RunInput): Promise<Outcome<OperationRecord>>;
+  start(input: RunInput, actor: Identity): Promise<Outcome<OperationRecord>>;
   /** Runs every check `start` runs, without recording or calling anything (a review step's dry run). */
-  validate(input: RunInput): Promise<Outcome<null>>;
+  validate(input: RunInput, actor: Identity): Promise<Outcome<null>>;
   get(id: string): Promise<OperationRecord | null>;
   /** The `limit` most recent operations of a component (entity ref as given by the user), newest first. */
   recent(componentRef: string, limit: number): Promise<OperationRecord[]>;
@@ -67,8 +71,9 @@ export function createOperationService(deps: {
   store: OperationStore;
   events: OperationEvents;
   clock: Clock;
+  access: AccessPolicy;
 }): OperationService {
-  const { config, catalog, git, adapters, store, events, clock } = deps;
+  const { config, catalog, git, adapters, store, events, clock, access } = deps;
   const inFlight = new Map<string, Promise<void>>();
   // Writes of one record are chained, so a later state never lands before an earlier one.
   const writes = new Map<string, Promise<void>>();
@@ -149,9 +154,12 @@ export function createOperationService(deps: {
   }
 
   /** Checks the inputs and reads what the run needs; expected failures come back as user errors. */
-  async function prepare(input: RunInput): Promise<Outcome<Prepared>> {
+  async function prepare(input: RunInput, actor: Identity): Promise<Outcome<Prepared>> {
+    const ref = parseComponentRef(input.componentRef);
+    if (!ref.ok) return fail(userError('INVALID_INPUT', ref.message, ['input', 'componentRef']));
     const component = await catalog.component(input.componentRef);
     if (!component) return fail(userError('NOT_FOUND', `no component "${input.componentRef}" in the configured repositories`, ['input', 'componentRef']));
+    if (!access.canWrite(actor, component)) return fail(userError('FORBIDDEN', deniedMessage('write', component.ref), ['input', 'componentRef']));
     if (component.problem || !component.document) {
       return fail(userError('INVALID_YAML', component.problem ?? `${component.path} cannot be read`, ['input', 'componentRef']));
     }
@@ -209,8 +217,8 @@ export function createOperationService(deps: {
   }
 
   const service: OperationService = {
-    async start(input) {
-      const prepared = await prepare(input);
+    async start(input, actor) {
+      const prepared = await prepare(input, actor);
       if (!prepared.ok) return prepared;
       const { component, document, template, adapter, params, environmentSpecificConfig, baseYaml } = prepared.value;
       const repo = component.repository;
@@ -257,8 +265,8 @@ export function createOperationService(deps: {
       return ok(record);
     },
 
-    async validate(input) {
-      const prepared = await prepare(input);
+    async validate(input, actor) {
+      const prepared = await prepare(input, actor);
       return prepared.ok ? ok(null) : prepared;
     },
 
@@ -266,8 +274,9 @@ export function createOperationService(deps: {
       return store.get(id);
     },
 
-    recent(componentRef, limit) {
-      return store.recent({ componentRef: normalizeRef(componentRef), limit });
+    async recent(componentRef, limit) {
+      const ref = parseComponentRef(componentRef);
+      return ref.ok ? store.recent({ componentRef: stringifyEntityRef(ref.ref), limit }) : [];
     },
 
     async settled(id) {

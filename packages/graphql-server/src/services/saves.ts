@@ -1,5 +1,10 @@
 import { applyChanges, merge3, parseYaml } from '@revprov/merge-core';
 import type { ChangeSet, MergeError } from '@revprov/merge-core';
+import type { AccessPolicy } from '../auth/accessPolicy.js';
+import { authorizeComponent } from '../auth/componentAccess.js';
+import { commitAuthor } from '../auth/commitAuthor.js';
+import type { Identity } from '../auth/identity.js';
+import type { CatalogService } from './catalog.js';
 import type { GitService } from './git.js';
 import { GitError } from './git.js';
 import type { OperationRecord } from './operationModel.js';
@@ -40,14 +45,15 @@ export interface SaveResult {
 export interface SaveService {
   /** merge3(base, file at the branch head now, proposed), read fresh. */
   current(op: OperationRecord): Promise<CurrentView>;
-  /** The selection applied to the file at the branch head. Writes nothing. */
-  preview(operationId: string, paths: string[]): Promise<Outcome<PreviewResult>>;
+  /** The selection applied to the file at the branch head. Writes nothing. `actor` needs read rights. */
+  preview(operationId: string, paths: string[], actor: Identity): Promise<Outcome<PreviewResult>>;
   /**
    * Commits on the branch head and pushes without force. When the head moved since the change set
    * was computed, re-merges three-way on the new head and pushes only if clean; otherwise
-   * returns CONFLICT with the paths. Never overwrites a commit it did not merge.
+   * returns CONFLICT with the paths. Never overwrites a commit it did not merge. `actor` needs
+   * write rights and is the commit's author (the server is the committer).
    */
-  save(input: SaveInput): Promise<Outcome<SaveResult>>;
+  save(input: SaveInput, actor: Identity): Promise<Outcome<SaveResult>>;
 }
 
 const MAX_ATTEMPTS = 3;
@@ -68,7 +74,7 @@ async function completed(ops: OperationService, id: string): Promise<Outcome<Ope
   return ok(op as OperationRecord & { proposedYaml: string });
 }
 
-export function createSaveService(deps: { git: GitService; operations: OperationService }): SaveService {
+export function createSaveService(deps: { git: GitService; operations: OperationService; catalog: CatalogService; access: AccessPolicy; server: { name: string; email: string } }): SaveService {
   const { git, operations } = deps;
 
   async function readHead(op: OperationRecord): Promise<{ revision: string; yaml: string | null }> {
@@ -133,10 +139,12 @@ export function createSaveService(deps: { git: GitService; operations: Operation
       return { revision: head.revision, yaml: head.yaml, changeSet: merge3({ base: op.baseYaml, ours: head.yaml, theirs: op.proposedYaml }) };
     },
 
-    async preview(operationId, paths) {
+    async preview(operationId, paths, actor) {
       const found = await completed(operations, operationId);
       if (!found.ok) return found;
       const op = found.value;
+      const allowed = await authorizeComponent(deps, actor, op.componentRef, 'read');
+      if (!allowed.ok) return allowed;
       const head = await git.withLock(op.repository, () => readHead(op));
       if (head.yaml === null) return fail(userError('FILE_GONE', `${op.filePath} no longer exists on ${op.repository.branch}`, ['input', 'operationId']));
       const cs = merge3({ base: op.baseYaml, ours: head.yaml, theirs: op.proposedYaml });
@@ -149,10 +157,12 @@ export function createSaveService(deps: { git: GitService; operations: Operation
       return ok({ yaml: result.text, applied: result.applied, skipped, revision: head.revision });
     },
 
-    async save(input) {
+    async save(input, actor) {
       const found = await completed(operations, input.operationId);
       if (!found.ok) return found;
       const op = found.value;
+      const allowed = await authorizeComponent(deps, actor, op.componentRef, 'write');
+      if (!allowed.ok) return allowed;
       const hasPaths = Array.isArray(input.paths);
       const hasYaml = typeof input.yaml === 'string';
       if (hasPaths === hasYaml) return fail(userError('INVALID_INPUT', 'give exactly one of paths or yaml', ['input', hasPaths ? 'yaml' : 'paths']));
@@ -176,7 +186,13 @@ export function createSaveService(deps: { git: GitService; operations: Operation
             if (resolved.value.text === head.yaml) {
               return fail<SaveResult>(userError('NO_CHANGES', `${op.filePath} on ${repo.branch} already has this content: nothing to commit`, ['input', hasPaths ? 'paths' : 'yaml']));
             }
-            const sha = await git.commitFile(repo, { parent: head.revision, file: op.filePath, content: resolved.value.text, message: input.message });
+            const sha = await git.commitFile(repo, {
+              parent: head.revision,
+              file: op.filePath,
+              content: resolved.value.text,
+              message: input.message,
+              author: commitAuthor(actor, deps.server),
+            });
             const pushed = await git.push(repo, sha);
             if (pushed.ok) {
               return ok<SaveResult>({

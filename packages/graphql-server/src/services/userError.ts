@@ -10,7 +10,9 @@ export type UserErrorCode =
   | 'CONFLICT'
   | 'NO_CHANGES'
   | 'FILE_GONE'
-  | 'GIT_ERROR';
+  | 'GIT_ERROR'
+  | 'FORBIDDEN'
+  | 'LIMIT_EXCEEDED';
 
 /** An expected failure, returned as data. `field` is the path of the offending input. */
 export interface UserError {

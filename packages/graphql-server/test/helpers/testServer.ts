@@ -39,7 +39,7 @@ export async function createTestServer(config: ServerConfig): Promise<TestServer
   const services = await createServices(config);
   const yoga = createYogaServer(services);
   const raw = async (query: string, variables?: Record<string, unknown>) => {
-    const res = await yoga.fetch('http://test/graphql', {
+    const res = await yoga.fetch('http://127.0.0.1/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query, variables }),
