@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeInputForm } from '../../src/services/inputForm.js';
+import { checkJsonShape } from '../../src/security/jsonShape.js';
+import { WITHHELD, secretValues } from '../../src/security/secretValues.js';
+import { sanitizeCommitMessage } from '../../src/validation/commitMessage.js';
+import { parseComponentRef, parseEntityRef, stringifyEntityRef } from '../../src/validation/entityRef.js';
+import { missingEntity } from '../../src/validation/sameEntity.js';
+import { checkTemplateParams } from '../../src/validation/templateParams.js';
+
+describe('entity refs, parsed as Backstage does', () => {
+  const cases: { ref: string; expected: string | RegExp }[] = [
+    { ref: 'orders', expected: 'component:default/orders' },
+    { ref: 'Sales/Orders', expected: 'component:sales/orders' },
+    { ref: 'Component:default/Orders-Port', expected: 'component:default/orders-port' },
+    { ref: 'COMPONENT:orders', expected: 'component:default/orders' },
+    { ref: '  orders  ', expected: 'component:default/orders' },
+    { ref: 'api:default/orders', expected: /is of kind "api": reverse provisioning works on components/ },
+    { ref: 'group:team', expected: /is of kind "group"/ },
+    { ref: 'component:', expected: /the name is empty/ },
+    { ref: ':orders', expected: /the kind is empty/ },
+    { ref: 'component:/orders', expected: /the namespace is empty/ },
+    { ref: 'component:default/or ders', expected: /"or ders" is not a valid name/ },
+    { ref: 'component:default/a/b', expected: /"a\/b" is not a valid name/ },
+    { ref: '', expected: /the name is empty/ },
+  ];
+  for (const c of cases) {
+    it(JSON.stringify(c.ref), () => {
+      const r = parseComponentRef(c.ref);
+      if (typeof c.expected === 'string') expect(r.ok && stringifyEntityRef(r.ref)).toBe(c.expected);
+      else expect(!r.ok && r.message).toMatch(c.expected);
+    });
+  }
+  it('a slash before the colon makes the prefix a namespace (Backstage)', () => {
+    const r = parseEntityRef('ns/a:b', { kind: 'group' });
+    expect(r).toEqual({ ok: false, message: expect.stringContaining('"a:b" is not a valid name') });
+  });
+});
+
+describe('commit messages: one subject line', () => {
+  const cases: { name: string; text: string; expected: string | RegExp }[] = [
+    { name: 'kept as is', text: 'Reverse provisioning: amount is DECIMAL', expected: 'Reverse provisioning: amount is DECIMAL' },
+    { name: 'forged trailer joins the subject', text: 'fix\n\nSigned-off-by: Linus Torvalds <torvalds@example.org>', expected: 'fix Signed-off-by: Linus Torvalds <torvalds@example.org>' },
+    { name: 'control characters and ANSI escapes removed', text: 'a\u0000b\u001b[31mc\u0007', expected: 'ab[31mc' },
+    { name: 'bidi override removed', text: 'safe\u202etxt.exe', expected: 'safetxt.exe' },
+    { name: 'whitespace collapsed, trimmed', text: '  a \t\t b  \r\n', expected: 'a b' },
+    { name: 'empty refused', text: ' \n\t ', expected: /a commit message is required/ },
+    { name: 'too long refused, not truncated', text: 'x'.repeat(201), expected: /201 characters long; the limit is 200/ },
+    { name: 'length in characters, not bytes', text: '€'.repeat(200), expected: '€'.repeat(200) },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const r = sanitizeCommitMessage(c.text, 200);
+      if (typeof c.expected === 'string') expect(r).toEqual({ ok: true, message: c.expected });
+      else expect(!r.ok && r.reason).toMatch(c.expected);
+    });
+  }
+});
+
+describe('secret values match whole values only', () => {
+  it('a one-letter secret withholds only a line where it stands alone, and reveals neither length nor position', () => {
+    const s = secretValues(['a']);
+    expect(s.redact('reading table orders with 4 columns')).toBe('reading table orders with 4 columns');
+    expect(s.redact('token is a')).toBe(WITHHELD);
+    expect(s.redact('a')).toBe(WITHHELD);
+    expect(s.findIn({ 'spec.x': 'banana', 'spec.y': ['a'] }, 'updates')).toEqual(['updates["spec.y"][0]']);
+  });
+  it('finds a secret inside a value, as a key, or as a number', () => {
+    const s = secretValues(['s3cr3t-Token', 4242, '']);
+    expect(s.redact('connecting with password=s3cr3t-Token;host=db')).toBe(WITHHELD);
+    expect(s.redact('s3cr3t-Tokens are different')).toBe('s3cr3t-Tokens are different');
+    expect(s.findIn({ a: { 's3cr3t-Token': 1 }, b: 4242, c: 'pin 4242' }, 'updates')).toEqual(['updates["a"] (a key)', 'updates["b"]', 'updates["c"]']);
+    expect(secretValues(['', null]).none).toBe(true);
+  });
+});
+
+describe('JSON shape limits', () => {
+  it('measures depth without recursion, then size', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    expect(checkJsonShape(deep, { maxDepth: 64 }, 'params')).toEqual({ kind: 'depth', message: 'params is nested more than 64 levels deep (limits.maxJsonDepth)' });
+    expect(checkJsonShape({ a: 'x'.repeat(100) }, { maxDepth: 64, maxBytes: 50 }, 'params')).toEqual({ kind: 'size', message: 'params is 108 bytes as JSON, more than the limit of 50' });
+    expect(checkJsonShape({ a: [{ b: 1 }] }, { maxDepth: 3, maxBytes: 50 }, 'params')).toBeNull();
+    expect(checkJsonShape({ a: [{ b: {} }] }, { maxDepth: 3 }, 'params')?.kind).toBe('depth');
+  });
+});
+
+describe('template parameters: full JSON Schema with ajv', () => {
+  const form = normalizeInputForm([
+    {
+      title: 'Source',
+      required: ['tableName', 'connection'],
+      properties: {
+        tableName: { type: 'string', pattern: '^[a-z_]+$' },
+        owner: { type: 'string', format: 'email' },
+        connection: { $ref: '#/$defs/connection' },
+        mode: { oneOf: [{ const: 'full' }, { const: 'incremental' }], default: 'full' },
+      },
+      $defs: {
+        connection: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['host'],
+          properties: { host: { type: 'string', format: 'hostname' }, password: { type: 'string', format: 'password' } },
+        },
+      },
+    },
+    {
+      title: 'Credentials',
+      allOf: [{ properties: { apiToken: { type: 'string', 'ui:field': 'Secret', minLength: 4 } } }],
+    },
+  ]);
+  it('accepts valid params, fills defaults, collects nested secrets', () => {
+    const r = checkTemplateParams(form, { tableName: 'orders', connection: { host: 'db.example.com', password: 'p4ss' }, apiToken: 'tok-1234' });
+    expect(r).toEqual({
+      ok: true,
+      params: { tableName: 'orders', connection: { host: 'db.example.com', password: 'p4ss' }, apiToken: 'tok-1234', mode: 'full' },
+      secrets: expect.arrayContaining(['p4ss', 'tok-1234']),
+    });
+  });
+  it('reports $ref, format, additionalProperties, oneOf and allOf failures with their paths, never the values', () => {
+    const r = checkTemplateParams(form, { tableName: '', owner: 'not-an-email', connection: { host: 'db', extra: 1 }, mode: 'sometimes', apiToken: 'x' });
+    expect(r).toEqual({
+      ok: false,
+      issues: expect.arrayContaining([
+        { path: ['tableName'], message: 'is required' },
+        { path: ['owner'], message: 'must be a valid email' },
+        { path: ['connection', 'extra'], message: 'is not a parameter of this template' },
+        { path: ['mode'], message: 'must match exactly one of the allowed forms (oneOf)' },
+        { path: ['apiToken'], message: 'must be at least 4 characters long' },
+      ]),
+    });
+    expect(JSON.stringify(r)).not.toContain('not-an-email');
+  });
+  it('an invalid template schema is the template\'s error, not the user\'s', () => {
+    const r = checkTemplateParams(normalizeInputForm({ properties: { a: { type: 'strin' } } }), { a: 'x' });
+    expect(r).toEqual({ ok: false, templateError: expect.stringMatching(/^spec.parameters is not a valid JSON Schema: /) });
+  });
+});
+
+describe('free-form saves keep the entity', () => {
+  const entity = { namespace: 'default', name: 'orders-port' };
+  it.each([
+    ['apiVersion: v1\nkind: Component\nmetadata:\n  name: orders-port\n', null],
+    ['kind: component\nmetadata:\n  name: Orders-Port\n  namespace: DEFAULT\n', null],
+    ['foo: bar\n', 'it holds (no kind) default/(no name)'],
+    ['kind: API\nmetadata:\n  name: orders-port\n', 'it holds API default/orders-port'],
+    ['kind: Component\nmetadata:\n  name: other\n', 'it holds Component default/other'],
+    ['# only a comment\n', 'it holds no entity'],
+  ])('%j', (text, expected) => {
+    const r = missingEntity(text, entity);
+    if (expected === null) expect(r).toBeNull();
+    else expect(r).toContain(expected);
+  });
+});
