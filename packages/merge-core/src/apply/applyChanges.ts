@@ -1,9 +1,12 @@
-import type { ApplyResult, ChangeSet, Selection } from '../model/change.js';
+import type { ApplyResult, Change, ChangeSet, Selection } from '../model/change.js';
 import { MergeError } from '../model/errors.js';
 import { jsonEqual, type JsonValue } from '../model/json.js';
+import { formatPath, type Path } from '../model/path.js';
 import { resolveOptions, type MergeOptions } from '../model/options.js';
 import { parseYamlFile } from '../parse/parseYaml.js';
-import { valueAt } from '../diff/valueAt.js';
+import { documentIds } from '../locate/documentIds.js';
+import { describeShape, lookupValue, type Lookup } from '../locate/lookupValue.js';
+import { documentFinder } from '../select/findDocument.js';
 import { selectChanges } from '../select/selectChanges.js';
 import { changeToEdit } from '../select/changesToEdits.js';
 import type { Edit } from './edit.js';
@@ -13,9 +16,13 @@ import { applyEdits } from './applyEdits.js';
  * Applies the selected changes of a change set to `ours` as splices on its original text.
  * Fidelity contract: bytes outside the touched nodes are kept exactly (an empty selection returns
  * `ours` byte-for-byte), new text copies the local style, the result is verified (re-parsed and
- * compared with the intended value) before it is returned. Selecting a conflict takes theirs.
- * Changes ours already reflects count as applied; changes that cannot apply are `skipped` with a
- * reason; the order of `selection` never matters.
+ * compared with the intended value) before it is returned. Selecting a conflict takes theirs,
+ * except where ours changed the shape of a collection on the change's path (a sequence became a
+ * mapping, ...): that change is skipped with a `PATH_THROUGH_*` reason, ours' data is never
+ * overwritten. Each change reaches its own document (see `ChangeSet.documents`); a change set
+ * made for a single-document file is refused for a text of several documents. Changes ours
+ * already reflects count as applied; changes that cannot apply are `skipped` with a reason; the
+ * order of `selection` never matters.
  */
 export function applyChanges(ours: string, changeSet: ChangeSet, selection?: Selection, options?: MergeOptions): ApplyResult {
   const { limits } = resolveOptions(options);
@@ -23,38 +30,54 @@ export function applyChanges(ours: string, changeSet: ChangeSet, selection?: Sel
   if (file.errors.length > 0) return { text: ours, applied: [], skipped: [], errors: file.errors };
   const { selected, unmatched } = selectChanges(changeSet.changes, selection);
   const values = file.documents.map((d) => d.value);
+  const ids = documentIds(values);
+  const findDocument = documentFinder(ids, changeSet.documents);
   const applied: string[] = [];
   const skipped = [...unmatched];
   const edits: Edit[] = [];
-  const editIds: string[] = [];
-  const lengthAt = (path: Edit['path']): number | null => {
-    const v = valueAt(values, path);
-    return Array.isArray(v) ? v.length : null;
-  };
+  const changeOfEdit = new Map<string, string>();
   for (const change of selected) {
-    if (alreadyThere(values, change)) {
+    const target = targetIn(change.path, values, ids, findDocument);
+    if ('missing' in target) {
+      // a removal inside a document ours does not have is already reflected
+      if (change.kind === 'remove' && target.missing === 'document') applied.push(change.id);
+      else skipped.push({ id: change.id, reason: `UNAPPLIABLE: ${target.reason}` });
+      continue;
+    }
+    const found = lookupValue(target.root, change.path, target.from);
+    if (found.kind === 'shape') {
+      const { code, what } = describeShape(found, change.path);
+      skipped.push({ id: change.id, reason: `${code}: ${what}; theirs' change would overwrite it` });
+      continue;
+    }
+    if (alreadyThere(found, change)) {
       applied.push(change.id);
       continue;
     }
     if (change.path.length === 1 && change.path[0]!.kind === 'document') {
-      skipped.push({ id: change.id, reason: 'adding or removing a whole document is not supported; edit the file by hand' });
+      skipped.push({ id: change.id, reason: 'UNSUPPORTED: adding or removing a whole document is not supported; edit the file by hand' });
       continue;
     }
-    const edit = changeToEdit(change, lengthAt);
+    const lengthAt = (path: Path): number | null => {
+      const parent = lookupValue(target.root, path, target.from);
+      return parent.kind === 'found' && Array.isArray(parent.value) ? parent.value.length : null;
+    };
+    const edit = changeToEdit({ ...change, path: target.path }, lengthAt);
     if (edit === null) continue;
     edits.push(edit);
-    editIds.push(change.id);
+    changeOfEdit.set(formatPath(edit.path), change.id);
   }
   if (edits.length === 0) return { text: ours, applied, skipped, errors: [] };
   const result = applyEdits(ours, edits, options);
   const ok = new Set(result.applied);
-  editIds.forEach((id, i) => {
-    if (ok.has(i)) applied.push(id);
+  edits.forEach((edit, i) => {
+    if (ok.has(i)) applied.push(changeOfEdit.get(formatPath(edit.path))!);
   });
   const errors: MergeError[] = [];
   for (const e of result.errors) {
-    if (!e.path) errors.push(e);
-    else skipped.push({ id: e.path, reason: `${e.code}: ${e.message}` });
+    const id = e.path === undefined ? undefined : changeOfEdit.get(e.path);
+    if (id === undefined) errors.push(e);
+    else skipped.push({ id, reason: `${e.code}: ${e.message}` });
   }
   if (errors.length > 0) return { text: ours, applied: [], skipped, errors };
   const order = new Map(changeSet.changes.map((c, i) => [c.id, i]));
@@ -62,9 +85,31 @@ export function applyChanges(ours: string, changeSet: ChangeSet, selection?: Sel
   return { text: result.text, applied, skipped, errors };
 }
 
-function alreadyThere(values: readonly JsonValue[], change: ChangeSet['changes'][number]): boolean {
+/**
+ * Where a change path leads in ours: the document it names (its segment rewritten to the id that
+ * document has in this text) and the value to follow the rest of the path from; or why there is
+ * no such place.
+ */
+function targetIn(
+  path: Path,
+  values: readonly JsonValue[],
+  ids: readonly string[],
+  findDocument: (id: string) => number,
+): { path: Path; root: JsonValue | undefined; from: number } | { missing: 'document' | 'single'; reason: string } {
+  const first = path[0];
+  if (first?.kind === 'document') {
+    const at = findDocument(first.id);
+    if (at === -1) return { missing: 'document', reason: `ours has no document ${JSON.stringify(first.id)}` };
+    return { path: [{ kind: 'document', id: ids[at]! }, ...path.slice(1)], root: values[at], from: 1 };
+  }
+  if (values.length > 1) {
+    return { missing: 'single', reason: `the change set was made for a single-document file, and ours has ${values.length} documents` };
+  }
+  return { path, root: values[0], from: 0 };
+}
+
+function alreadyThere(found: Lookup, change: Change): boolean {
   if (change.kind === 'move') return false;
-  const v = valueAt(values, change.path);
-  if (change.kind === 'remove') return v === undefined;
-  return v !== undefined && jsonEqual(v, change.theirs);
+  if (change.kind === 'remove') return found.kind === 'missing';
+  return found.kind === 'found' && jsonEqual(found.value, change.theirs);
 }

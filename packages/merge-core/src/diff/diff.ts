@@ -3,13 +3,15 @@ import { MergeError } from '../model/errors.js';
 import { findNonJson, type JsonValue } from '../model/json.js';
 import { resolveOptions, type MergeOptions } from '../model/options.js';
 import { parseYamlFile } from '../parse/parseYaml.js';
+import { alignDocuments } from './alignDocuments.js';
 import { diffDocuments } from './diffDocuments.js';
 import { diffValues, type RawChange } from './diffValues.js';
 import { withStatus } from './merge3.js';
 
 /**
  * Two-way diff: the changes that turn `before` into `after`, at the finest granularity, each
- * `clean` (there is no third version). Unreadable input comes back as `errors`.
+ * `clean` (there is no third version). Documents of multi-document files correspond by entity
+ * identity, renames included (`ChangeSet.documents`). Unreadable input comes back as `errors`.
  */
 export function diff(before: string, after: string, options?: MergeOptions): ChangeSet {
   const { listRules, limits } = resolveOptions(options);
@@ -17,13 +19,13 @@ export function diff(before: string, after: string, options?: MergeOptions): Cha
   const a = parseYamlFile(after, limits, 'after');
   const errors = [...b.errors, ...a.errors];
   if (errors.length > 0) return { changes: [], summary: summarize([]), errors };
-  const raw = diffDocuments(
-    b.documents.map((d) => d.value),
-    a.documents.map((d) => d.value),
-    listRules,
-  );
-  const changes = raw.map((c) => withStatus(c, null));
-  return { changes, summary: summarize(changes), errors: [] };
+  const beforeValues = b.documents.map((d) => d.value);
+  const afterValues = a.documents.map((d) => d.value);
+  const alignment = alignDocuments(beforeValues, afterValues, null);
+  const changes = diffDocuments(beforeValues, afterValues, alignment, listRules).map((c) => withStatus(c, null));
+  const changeSet: ChangeSet = { changes, summary: summarize(changes), errors: [] };
+  if (alignment.documents) changeSet.documents = alignment.documents;
+  return changeSet;
 }
 
 /**

@@ -1,18 +1,21 @@
 import { summarize, type Change, type ChangeSet, type ChangeStatus } from '../model/change.js';
-import { jsonEqual, type JsonValue } from '../model/json.js';
+import { jsonEqual } from '../model/json.js';
 import { formatPath } from '../model/path.js';
 import { resolveOptions, type MergeOptions } from '../model/options.js';
 import { parseYamlFile } from '../parse/parseYaml.js';
+import { lookupValue, type Lookup } from '../locate/lookupValue.js';
+import { alignDocuments, type OursRoot } from './alignDocuments.js';
 import { identities } from './listRules.js';
 import { diffDocuments } from './diffDocuments.js';
 import type { RawChange } from './diffValues.js';
-import { valueAt } from './valueAt.js';
 
 /**
  * Three-way merge: every change `theirs` makes to `base`, each a separate selectable `Change`
  * with its status against `ours` (`clean`: ours still has the base value there; `applied`: ours
- * already has theirs; `conflict`: ours changed it differently or removed its parent). Inputs that
- * cannot be read come back as `errors` (with `source` = base/ours/theirs), never as exceptions.
+ * already has theirs; `conflict`: ours changed it differently, removed its parent, or changed the
+ * shape of a collection on its path). Documents of multi-document files correspond by entity
+ * identity, renames included (`ChangeSet.documents`). Inputs that cannot be read come back as
+ * `errors` (with `source` = base/ours/theirs), never as exceptions.
  */
 export function merge3(input: { base: string; ours: string; theirs: string }, options?: MergeOptions): ChangeSet {
   const { listRules, limits } = resolveOptions(options);
@@ -22,42 +25,51 @@ export function merge3(input: { base: string; ours: string; theirs: string }, op
   const errors = [...base.errors, ...ours.errors, ...theirs.errors];
   if (errors.length > 0) return { changes: [], summary: summarize([]), errors };
   const baseValues = base.documents.map((d) => d.value);
-  const ourValues = ours.documents.map((d) => d.value);
-  const raw = diffDocuments(baseValues, theirs.documents.map((d) => d.value), listRules);
-  const changes = raw.map((c) => withStatus(c, ourValues));
-  return { changes, summary: summarize(changes), errors: [] };
+  const theirValues = theirs.documents.map((d) => d.value);
+  const alignment = alignDocuments(baseValues, theirValues, ours.documents.map((d) => d.value));
+  const raw = diffDocuments(baseValues, theirValues, alignment, listRules);
+  const changes = raw.map((c) => withStatus(c, alignment.oursRoot(c.path)));
+  const changeSet: ChangeSet = { changes, summary: summarize(changes), errors: [] };
+  if (alignment.documents) changeSet.documents = alignment.documents;
+  return changeSet;
 }
 
-/** Attaches ours' value and the status to a raw change. */
-export function withStatus(raw: RawChange, ours: readonly JsonValue[] | null): Change {
+/** Attaches ours' value and the status to a raw change (`ours` null: a two-way diff, all clean). */
+export function withStatus(raw: RawChange, ours: OursRoot | null): Change {
   const change: Change = { id: formatPath(raw.path), path: raw.path, kind: raw.kind, status: 'clean' };
   if (raw.base !== undefined) change.base = raw.base;
-  const o = ours === null ? undefined : valueAt(ours, raw.path);
-  if (ours !== null && o !== undefined) change.ours = o;
+  const found = ours === null ? null : lookupValue(ours.root, raw.path, ours.from);
+  if (found?.kind === 'found') change.ours = found.value;
   if (raw.theirs !== undefined) change.theirs = raw.theirs;
   if (raw.after !== undefined) change.after = raw.after;
   if (raw.field !== undefined) change.field = raw.field;
-  if (ours !== null) change.status = statusOf(raw, o, ours);
+  if (found !== null) change.status = statusOf(raw, found);
   return change;
 }
 
-function statusOf(raw: RawChange, ours: JsonValue | undefined, ourValues: readonly JsonValue[] | null): ChangeStatus {
+/**
+ * A change is `conflict` where ours changed the value differently, where ours lacks the parent an
+ * addition goes into (taking theirs would resurrect it), and wherever ours changed the shape of a
+ * collection on the path (a sequence became a mapping, a mapping a scalar, ...): writing theirs
+ * there would overwrite ours' data.
+ */
+function statusOf(raw: RawChange, ours: Lookup): ChangeStatus {
+  if (ours.kind === 'shape') return 'conflict';
+  const value = ours.kind === 'found' ? ours.value : undefined;
   switch (raw.kind) {
     case 'add': {
-      if (ours !== undefined) return jsonEqual(ours, raw.theirs) ? 'applied' : 'conflict';
-      // theirs adds inside a collection that base had: if ours removed it, taking theirs would resurrect it
-      const parent = ourValues === null ? undefined : valueAt(ourValues, raw.path.slice(0, -1));
+      if (value !== undefined) return jsonEqual(value, raw.theirs) ? 'applied' : 'conflict';
       const isDocument = raw.path.length === 1 && raw.path[0]!.kind === 'document';
-      return isDocument || (parent !== null && typeof parent === 'object') ? 'clean' : 'conflict';
+      return isDocument || (ours.kind === 'missing' && ours.depth === raw.path.length - 1) ? 'clean' : 'conflict';
     }
     case 'remove':
-      return ours === undefined ? 'applied' : jsonEqual(ours, raw.base) ? 'clean' : 'conflict';
+      return value === undefined ? 'applied' : jsonEqual(value, raw.base) ? 'clean' : 'conflict';
     case 'replace':
-      return ours === undefined ? 'conflict' : jsonEqual(ours, raw.theirs) ? 'applied' : jsonEqual(ours, raw.base) ? 'clean' : 'conflict';
+      return value === undefined ? 'conflict' : jsonEqual(value, raw.theirs) ? 'applied' : jsonEqual(value, raw.base) ? 'clean' : 'conflict';
     case 'move': {
-      if (!Array.isArray(ours)) return 'conflict';
+      if (!Array.isArray(value)) return 'conflict';
       const field = raw.field ?? null;
-      const ids = identities(ours, field);
+      const ids = identities(value, field);
       if (ids === null) return 'conflict';
       const baseOrder = raw.base as string[];
       const theirOrder = raw.theirs as string[];
@@ -71,4 +83,3 @@ function statusOf(raw: RawChange, ours: JsonValue | undefined, ourValues: readon
     }
   }
 }
-

@@ -12,8 +12,20 @@ export function documentIds(values: readonly JsonValue[]): string[] {
   return ids.map((id, i) => ((seen.get(id) ?? 0) > 1 ? String(i) : id));
 }
 
-/** `kind:namespace/name` for a catalog entity value, else `null`. */
-export function entityRef(value: JsonValue): string | null {
+/** True for an entity identity, false for a position (`"2"`), which identifies nothing across versions. */
+export function isEntityId(id: string): boolean {
+  return !/^[0-9]+$/.test(id);
+}
+
+/** The parts of a catalog entity's identity (kind lower-cased, namespace `default` when absent). */
+export interface EntityIdentity {
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+/** The identity of a catalog entity value, else `null`. */
+export function entityIdentity(value: JsonValue): EntityIdentity | null {
   if (!isJsonObject(value)) return null;
   const kind = getOwn(value, 'kind');
   const metadata = getOwn(value, 'metadata');
@@ -21,5 +33,11 @@ export function entityRef(value: JsonValue): string | null {
   const name = getOwn(metadata, 'name');
   if (typeof name !== 'string' || name === '') return null;
   const namespace = getOwn(metadata, 'namespace');
-  return `${kind.toLowerCase()}:${typeof namespace === 'string' && namespace !== '' ? namespace : 'default'}/${name}`;
+  return { kind: kind.toLowerCase(), namespace: typeof namespace === 'string' && namespace !== '' ? namespace : 'default', name };
+}
+
+/** `kind:namespace/name` for a catalog entity value, else `null`. */
+export function entityRef(value: JsonValue): string | null {
+  const id = entityIdentity(value);
+  return id === null ? null : `${id.kind}:${id.namespace}/${id.name}`;
 }

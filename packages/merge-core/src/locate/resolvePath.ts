@@ -69,7 +69,7 @@ export function resolvePath(file: ParsedFile, path: Path): Resolution {
   for (let i = picked.rest; i < path.length; i++) {
     const seg = path[i]!;
     const node = at.node;
-    const fail = (code: 'PATH_THROUGH_SCALAR' | 'PATH_THROUGH_SEQUENCE' | 'UNSUPPORTED', what: string) => ({
+    const fail = (code: 'PATH_THROUGH_SCALAR' | 'PATH_THROUGH_SEQUENCE' | 'PATH_THROUGH_MAPPING' | 'UNSUPPORTED', what: string) => ({
       kind: 'error' as const,
       error: errorAt(code, `${formatPath(path)}: ${what} at ${formatPath(path.slice(0, i)) || 'the document root'}`, file.text, node?.range?.[0] ?? 0, {
         path: formatPath(path),
@@ -89,7 +89,7 @@ export function resolvePath(file: ParsedFile, path: Path): Resolution {
       const value = isJsonObject(at.value) ? getOwn(at.value, seg.key) : undefined;
       at = { document, node: (pair.value as Node | null) ?? null, value: value ?? null, parent: node, pair, index, depth: i + 1 };
     } else {
-      if (isMap(node)) return fail('PATH_THROUGH_SCALAR', `element segment ${formatPath([seg])} used on a mapping`);
+      if (isMap(node)) return fail('PATH_THROUGH_MAPPING', `element segment ${formatPath([seg])} used on a mapping`);
       if (!isSeq(node)) {
         if (node === null || (isScalar(node) && node.value === null)) return { kind: 'missing', at, missing: i };
         return fail('PATH_THROUGH_SCALAR', 'the path passes through a scalar');

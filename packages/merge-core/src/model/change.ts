@@ -52,6 +52,20 @@ export interface ChangeSummary {
 }
 
 /**
+ * How one document of a multi-document merge corresponds across the inputs. Documents are matched
+ * by entity identity (`kind:namespace/name`), by a rename the other side made, then by content
+ * (see the README's multi-document rules); `id` is the document segment the change paths use.
+ */
+export interface DocumentMatch {
+  /** The document segment id in change paths: base's (before's) id, or theirs' for a document only theirs has. */
+  id: string;
+  /** The id of the same document in ours; `null` when ours has no such document. Absent in a two-way `diff`. */
+  ours?: string | null;
+  /** The id of the same document in theirs (after); `null` when theirs has no such document. */
+  theirs: string | null;
+}
+
+/**
  * The result of `diff` or `merge3`. `errors` is non-empty when an input could not be read
  * (then `changes` is empty): expected failures are values, not exceptions.
  */
@@ -59,6 +73,12 @@ export interface ChangeSet {
   changes: Change[];
   summary: ChangeSummary;
   errors: MergeError[];
+  /**
+   * Multi-document inputs only: how the documents correspond. `applyChanges` finds each change's
+   * document through it (so a change reaches the entity ours renamed, and never a document ours
+   * added); without it, a document segment is looked up by its id.
+   */
+  documents?: DocumentMatch[];
 }
 
 /**

@@ -20,6 +20,8 @@ export type MergeErrorCode =
   | 'PATH_THROUGH_SCALAR'
   /** A path passes through a sequence, where a mapping was needed. */
   | 'PATH_THROUGH_SEQUENCE'
+  /** A path passes through a mapping, where a sequence was needed (an element segment on a mapping). */
+  | 'PATH_THROUGH_MAPPING'
   /** A path text or path value is malformed. */
   | 'INVALID_PATH'
   /** The `updates` argument is not an object of path → value. */

@@ -8,23 +8,15 @@ import type { ScenarioLawOptions } from './lawOptions.js';
 import { parsedOutput } from './parsedOutput.js';
 import { someOf } from './someOf.js';
 
-/**
- * Ids address documents by entity identity: a first step that renames an entity changes the ids
- * the second step would need, so splits whose first half holds such a change are outside the law.
- */
-const RENAME = /^\$\[[^\]]*\]\.(kind|metadata(\.(name|namespace))?)$/;
-
 export interface CommutationOptions extends ScenarioLawOptions {
-  /**
-   * Called once per judged case: `divergent` when the two ways gave different bytes (allowed, see
-   * the law), `skipped` when the split was outside the law (a rename in the first half).
-   */
-  observe?: (observation: { divergent: boolean; skipped: boolean }) => void;
+  /** Called once per judged case: `divergent` when the two ways gave different bytes (allowed, see the law). */
+  observe?: (observation: { divergent: boolean }) => void;
 }
 
 /**
  * Law commutation: for independent changes, applying a selection A, merging again against the
- * result and applying the rest B gives the same document as applying A ∪ B at once. A is a
+ * result and applying the rest B gives the same document as applying A ∪ B at once (also when A
+ * renames an entity of a multi-document file: change ids keep base's identity). A is a
  * pseudo-random half of the clean changes (fixed by `scenario.pickSeed`). The values are always
  * equal; the bytes are equal too unless A removed the evidence of the local style (the only nested
  * mapping that showed the indent width, the siblings that showed the quote style), and then every
@@ -40,10 +32,6 @@ export function commutation(options: CommutationOptions = {}): fc.IPropertyWithH
     const cs = engine.merge3(input);
     const clean = cs.changes.filter((c) => c.status === 'clean').map((c) => c.id);
     const a = someOf(clean, s.pickSeed);
-    if (a.some((id) => RENAME.test(id))) {
-      options.observe?.({ divergent: false, skipped: true });
-      return;
-    }
     const b = clean.filter((id) => !a.includes(id));
     const direct = engine.applyChanges(s.ours, cs, [...a, ...b]);
     const first = engine.applyChanges(s.ours, cs, a);
@@ -54,7 +42,7 @@ export function commutation(options: CommutationOptions = {}): fc.IPropertyWithH
       describeScenario(s, { a, b, errors: [...first.errors, ...second.errors] }),
     );
     const divergent = second.text !== direct.text;
-    options.observe?.({ divergent, skipped: false });
+    options.observe?.({ divergent });
     if (!divergent) return;
     const directValues = parsedOutput('commutation', direct.text, why);
     const sequentialValues = parsedOutput('commutation', second.text, why);
