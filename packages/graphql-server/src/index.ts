@@ -23,7 +23,7 @@ export type { Services } from './services/createServices.js';
 export { createServices } from './services/createServices.js';
 export type { OperationRecord, LogEntry, OperationFailure } from './services/operationModel.js';
 export type { UserError, UserErrorCode } from './services/userError.js';
-export { validateParams } from './services/validateParams.js';
+export { validateParams, checkTemplateParams } from './validation/templateParams.js';
 
 // server
 export { buildSchema, readSchemaSdl } from './schema/loadSchema.js';

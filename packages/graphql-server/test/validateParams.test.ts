@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeInputForm } from '../src/services/inputForm.js';
-import { validateParams } from '../src/services/validateParams.js';
+import { validateParams } from '../src/validation/templateParams.js';
 
 const schema = {
   type: 'object',
@@ -18,7 +18,7 @@ const schema = {
 const cases: { name: string; value: unknown; issues: { path: string[]; message: string }[] }[] = [
   { name: 'valid', value: { name: 'abc', size: 3, ratio: 0.5, kind: 'a', tags: ['x'], flag: null }, issues: [] },
   { name: 'missing required', value: {}, issues: [{ path: ['name'], message: 'is required' }] },
-  { name: 'empty string counts as missing', value: { name: '' }, issues: [{ path: ['name'], message: 'is required' }] },
+  { name: 'an empty string is a value for one schema (forms drop it first: checkTemplateParams)', value: { name: '' }, issues: [{ path: ['name'], message: 'must be at least 2 characters long' }, { path: ['name'], message: 'must match the pattern ^[a-z]+$' }] },
   { name: 'wrong type', value: { name: 3 }, issues: [{ path: ['name'], message: 'must be of type string, got integer' }] },
   { name: 'too short, bad pattern', value: { name: 'A' }, issues: [{ path: ['name'], message: 'must be at least 2 characters long' }, { path: ['name'], message: 'must match the pattern ^[a-z]+$' }] },
   { name: 'too long', value: { name: 'abcdef' }, issues: [{ path: ['name'], message: 'must be at most 5 characters long' }] },
@@ -31,12 +31,12 @@ const cases: { name: string; value: unknown; issues: { path: string[]; message: 
   { name: 'not an object', value: [1], issues: [{ path: [], message: 'must be of type object, got array' }] },
 ];
 
-describe('validateParams (JSON Schema subset)', () => {
+describe('validateParams (ajv, the whole JSON Schema)', () => {
   for (const c of cases) {
     it(c.name, () => expect(validateParams(schema, c.value)).toEqual(c.issues));
   }
-  it('ignores a malformed pattern instead of throwing', () => {
-    expect(validateParams({ type: 'string', pattern: '(' }, 'x')).toEqual([]);
+  it('reports a malformed schema (a bad pattern) as one issue instead of throwing', () => {
+    expect(validateParams({ type: 'string', pattern: '(' }, 'x')).toEqual([{ path: [], message: expect.stringMatching(/^the schema is invalid: invalid regular expression/i) }]);
   });
 });
 

@@ -8,6 +8,7 @@ import type { SaveResult } from '../services/saves.js';
 import type { UserError } from '../services/userError.js';
 import type { ApplyPayload, SavePayload } from './saveResolvers.js';
 import type { ViewerRecord } from './viewerResolvers.js';
+import type { AuditEntry } from '../audit/auditEntry.js';
 
 const fields = <T>() => <K extends keyof T>(...keys: K[]): K[] => keys;
 
@@ -18,6 +19,7 @@ const fields = <T>() => <K extends keyof T>(...keys: K[]): K[] => keys;
  */
 export const defaultFields: Record<string, string[]> = {
   Viewer: fields<ViewerRecord>()('user', 'name', 'email', 'groups', 'userRef', 'groupRefs', 'isAdmin', 'authMode', 'method'),
+  AuditEntry: fields<AuditEntry>()('id', 'at', 'actor', 'actorName', 'action', 'componentRef', 'operationId', 'result', 'detail', 'commitSha'),
   Repository: fields<RepositoryConfig>()('url', 'branch'),
   Component: fields<ComponentRecord>()(
     'ref', 'name', 'namespace', 'kind', 'title', 'description', 'owner', 'useCaseTemplateId', 'infrastructureTemplateId',

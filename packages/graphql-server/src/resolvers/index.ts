@@ -1,3 +1,4 @@
+import { auditQueries } from './auditResolvers.js';
 import { catalogQueries, componentFields } from './catalogResolvers.js';
 import { engineQueries } from './engineResolvers.js';
 import { JSONScalar } from './jsonScalar.js';
@@ -8,7 +9,7 @@ import { viewerQueries } from './viewerResolvers.js';
 /** The resolver map: root fields grouped by concern, plus the computed fields of object types. */
 export const resolvers = {
   JSON: JSONScalar,
-  Query: { ...viewerQueries, ...catalogQueries, ...operationQueries, ...engineQueries },
+  Query: { ...viewerQueries, ...auditQueries, ...catalogQueries, ...operationQueries, ...engineQueries },
   Mutation: { ...operationMutations, ...saveMutations },
   Subscription: { ...operationSubscriptions },
   Component: componentFields,

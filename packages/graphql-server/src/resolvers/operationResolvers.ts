@@ -47,6 +47,7 @@ export const operationMutations = {
       return { operation: null, userErrors: checked.ok ? [] : checked.userErrors };
     }
     const started = await services.operations.start(run, viewer);
+    await services.audit.record(viewer, { action: 'RUN', componentRef: started.ok ? started.value.componentRef : input.componentRef, operationId: started.ok ? started.value.id : null, outcome: started });
     return started.ok ? { operation: started.value, userErrors: [] } : { operation: null, userErrors: started.userErrors };
   }) satisfies Resolver<unknown, RunArgs, { operation: OperationRecord | null; userErrors: UserError[] }>,
 };

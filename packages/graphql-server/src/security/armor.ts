@@ -1,4 +1,5 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Limits } from '../config/securityConfig.js';
 
@@ -10,6 +11,7 @@ import type { Limits } from '../config/securityConfig.js';
  */
 export function armorPlugins(limits: Limits, introspection: boolean): Plugin[] {
   return [
+    useNestingLimit(limits.maxDepth + limits.maxJsonDepth),
     EnvelopArmorPlugin({
       maxAliases: { n: limits.maxAliases, exposeLimits: true },
       maxDepth: { n: limits.maxDepth, exposeLimits: true, ignoreIntrospection: true, flattenFragments: true },
@@ -19,4 +21,47 @@ export function armorPlugins(limits: Limits, introspection: boolean): Plugin[] {
       blockFieldSuggestion: { enabled: !introspection },
     }) as Plugin,
   ];
+}
+
+/**
+ * Deepest bracket nesting (`{`, `[`, `(`) of a GraphQL document, outside strings and comments,
+ * measured in one pass without recursion.
+ */
+export function documentNesting(source: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '#') {
+      while (i < source.length && source[i] !== '\n') i++;
+    } else if (c === '"') {
+      const block = source.startsWith('"""', i);
+      const end = block ? '"""' : '"';
+      i += end.length;
+      while (i < source.length && !source.startsWith(end, i)) i += source[i] === '\\' ? 2 : 1;
+      i += end.length - 1;
+    } else if (c === '{' || c === '[' || c === '(') {
+      depth++;
+      if (depth > max) max = depth;
+    } else if (c === '}' || c === ']' || c === ')') {
+      depth--;
+    }
+  }
+  return max;
+}
+
+/**
+ * Refuses, before parsing, a document nested deeper than `max` brackets: graphql-js parses
+ * nested selections and list/object values recursively, so a few thousand `[` would exhaust the
+ * stack before the token limit is reached.
+ */
+function useNestingLimit(max: number): Plugin {
+  return {
+    onParse({ params }) {
+      const source = typeof params.source === 'string' ? params.source : params.source.body;
+      if (documentNesting(source) > max) {
+        throw new GraphQLError(`Syntax Error: the document nests deeper than ${max} levels (limits.maxDepth + limits.maxJsonDepth).`, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+      }
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import type { JsonObject } from '@revprov/merge-core';
 import type { LogEntry, LogLevel, OperationFailure } from './operationModel.js';
 import { makeFailure } from './operationModel.js';
+import { checkJsonShape } from '../security/jsonShape.js';
 
 /** The body of `POST {base}/v1/reverse-provisioning` (reverse-provisioning.md §2). */
 export interface AdapterRequest {
@@ -24,6 +25,16 @@ export interface AdapterCallOptions {
   onLogs?: (logs: LogEntry[]) => void;
   /** Aborts the call (server shutting down); the outcome is then a failure. */
   signal?: AbortSignal;
+  /** Largest answer body accepted, in bytes; a larger one fails the operation. Default 8 MiB. */
+  maxAnswerBytes?: number;
+  /** Deepest JSON answer accepted; a deeper one fails the operation. Default 64. */
+  maxJsonDepth?: number;
+}
+
+/** The answer limits of one call, resolved. */
+interface AnswerLimits {
+  maxBytes: number;
+  maxDepth: number;
 }
 
 /** Calls tech adapters per the protocol, with every tolerance rule of reverse-provisioning.md §2. */
@@ -86,15 +97,43 @@ function short(text: string, max = 300): string {
 
 type Read = { kind: 'json'; status: number; body: unknown } | { kind: 'text'; status: number; text: string } | { kind: 'error'; message: string };
 
-async function request(url: string, init: RequestInit, signal: AbortSignal, deadlineMessage: string): Promise<Read> {
+/** The body as text, or null when it is larger than `maxBytes` (reading stops there). */
+async function readCapped(res: Response, maxBytes: number): Promise<string | null> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes || !res.body) {
+    await res.body?.cancel().catch(() => undefined);
+    return declared > maxBytes ? null : '';
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = res.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function request(url: string, init: RequestInit, signal: AbortSignal, deadlineMessage: string, limits: AnswerLimits): Promise<Read> {
   try {
     const res = await fetch(url, { ...init, signal });
-    const text = await res.text();
+    const text = await readCapped(res, limits.maxBytes);
+    if (text === null) return { kind: 'error', message: `the tech adapter's answer is larger than ${limits.maxBytes} bytes (limits.maxAdapterAnswerBytes); it was not read` };
+    let body: unknown;
     try {
-      return { kind: 'json', status: res.status, body: JSON.parse(text) as unknown };
+      body = JSON.parse(text) as unknown;
     } catch {
       return { kind: 'text', status: res.status, text };
     }
+    const shape = checkJsonShape(body, { maxDepth: limits.maxDepth }, "the tech adapter's answer");
+    if (shape) return { kind: 'error', message: shape.message };
+    return { kind: 'json', status: res.status, body };
   } catch (e) {
     if (signal.aborted) {
       const reason: unknown = signal.reason;
@@ -165,8 +204,9 @@ export function createAdapterClient(): AdapterClient {
       const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
       const timeoutMessage = `the tech adapter did not finish within ${options.timeoutMs} ms (timeout)`;
       const endpoint = `${baseUrl}/v1/reverse-provisioning`;
+      const limits: AnswerLimits = { maxBytes: options.maxAnswerBytes ?? 8 * 1024 * 1024, maxDepth: options.maxJsonDepth ?? 64 };
       const first = fromRead(
-        await request(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) }, signal, timeoutMessage),
+        await request(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) }, signal, timeoutMessage, limits),
         'POST',
       );
       if (first.status === 'COMPLETED' || first.status === 'FAILED') return first;
@@ -183,7 +223,7 @@ export function createAdapterClient(): AdapterClient {
           const message = timedOut ? timeoutMessage : 'the operation was interrupted: the server is shutting down';
           return { status: 'FAILED', logs: lastLogs, failure: makeFailure({ errors: [message], logs: lastLogs }) };
         }
-        const read = await request(statusUrl, { method: 'GET', headers: { accept: 'application/json' } }, signal, timeoutMessage);
+        const read = await request(statusUrl, { method: 'GET', headers: { accept: 'application/json' } }, signal, timeoutMessage, limits);
         if (read.kind === 'json' && read.status === 200 && isObject(read.body) && Array.isArray(read.body.logs)) {
           lastLogs = normalizeLogs(read.body.logs);
           options.onLogs?.(lastLogs);

@@ -33,6 +33,7 @@ const YAML_FILE = /\.ya?ml$/;
 /** Creates the catalog service over the configured repositories. */
 export function createCatalogService(repositories: RepositoryConfig[], adapters: TechAdapterConfig[], git: GitService): CatalogService {
   const cache = new Map<string, RepositorySnapshot>();
+  let pending: Promise<RepositorySnapshot[]> | null = null;
 
   async function snapshot(repo: RepositoryConfig): Promise<RepositorySnapshot> {
     return git.withLock(repo, async () => {
@@ -64,8 +65,17 @@ export function createCatalogService(repositories: RepositoryConfig[], adapters:
   }
 
   const service: CatalogService = {
-    async snapshots() {
-      return Promise.all(repositories.map(snapshot));
+    snapshots() {
+      // concurrent callers (e.g. the aliases of one query) share one pass over the repositories
+      if (!pending) {
+        const p = Promise.all(repositories.map(snapshot));
+        pending = p;
+        void p.then(
+          () => pending === p && (pending = null),
+          () => pending === p && (pending = null),
+        );
+      }
+      return pending;
     },
     async components() {
       return (await service.snapshots()).flatMap((s) => s.components);

@@ -1,3 +1,5 @@
+import type { AuditLog } from '../audit/auditLog.js';
+import { createAuditLog } from '../audit/auditLog.js';
 import type { AccessPolicy } from '../auth/accessPolicy.js';
 import { createAccessPolicy } from '../auth/accessPolicy.js';
 import type { Authenticator } from '../auth/authenticate.js';
@@ -37,6 +39,8 @@ export interface Services {
   events: OperationEvents;
   operations: OperationService;
   saves: SaveService;
+  /** Who ran, previewed and saved what (admins read it). */
+  audit: AuditLog;
   /** Operations found RUNNING at start (left by a stopped server) and marked FAILED. */
   recovered: number;
   /** Stops in-flight adapter calls and closes the database. */
@@ -52,13 +56,14 @@ export async function createServices(config: ServerConfig, overrides: { clock?: 
   const security = config.security ?? defaultSecurityConfig();
   const auth = createAuthenticator(security.auth);
   const access = createAccessPolicy(security.authorization, security.auth.mode);
-  const git = createGitService(config.dataDir, { name: config.git.authorName, email: config.git.authorEmail });
+  const git = createGitService(config.dataDir, { name: config.git.authorName, email: config.git.authorEmail }, { freshnessMs: security.limits.gitFreshnessMs });
   const catalog = createCatalogService(config.repositories, config.techAdapters, git);
   const adapters = overrides.adapters ?? createAdapterClient();
   const store = await openStore({ dataDir: config.dataDir, database: config.database });
   const events = createOperationEvents();
-  const operations = createOperationService({ config, catalog, git, adapters, store: store.operations, events, clock, access });
-  const saves = createSaveService({ git, operations, catalog, access, server: { name: config.git.authorName, email: config.git.authorEmail } });
+  const operations = createOperationService({ config, catalog, git, adapters, store: store.operations, events, clock, access, limits: security.limits });
+  const saves = createSaveService({ git, operations, catalog, access, server: { name: config.git.authorName, email: config.git.authorEmail }, limits: security.limits });
+  const audit = createAuditLog(store.audit, clock);
   const recovered = await operations.failInterrupted();
   return {
     config,
@@ -73,6 +78,7 @@ export async function createServices(config: ServerConfig, overrides: { clock?: 
     events,
     operations,
     saves,
+    audit,
     recovered,
     async close() {
       await operations.close();

@@ -22,8 +22,12 @@ export type PushResult = { ok: true } | { ok: false; rejected: true; message: st
 export interface GitService {
   /** Runs `fn` alone among the git operations on `repo` (per-repository queue). */
   withLock<T>(repo: RepositoryConfig, fn: () => Promise<T>): Promise<T>;
-  /** Fetches the branch and returns the sha of its head. */
-  fetchHead(repo: RepositoryConfig): Promise<string>;
+  /**
+   * Fetches the branch and returns the sha of its head. Reads share fetches: a head fetched less
+   * than `freshnessMs` ago is reused, and calls made while a fetch runs wait for it, so no query
+   * shape multiplies `git fetch`. `fresh: true` (saves) always fetches.
+   */
+  fetchHead(repo: RepositoryConfig, options?: { fresh?: boolean }): Promise<string>;
   /** Every file path of the tree of `sha`. */
   listFiles(repo: RepositoryConfig, sha: string): Promise<string[]>;
   /** The text of `file` at `sha`, or null when absent. */
@@ -66,7 +70,11 @@ function runGit(args: string[], options: { cwd?: string; input?: string; env?: N
 }
 
 /** Creates the git service; clones live in `<dataDir>/repos/<name>-<hash>`. */
-export function createGitService(dataDir: string, author: { name: string; email: string }): GitService {
+export function createGitService(dataDir: string, author: { name: string; email: string }, options: { freshnessMs?: number } = {}): GitService {
+  const freshnessMs = options.freshnessMs ?? 1000;
+  // Per repository: the last head fetched (and when the fetch started), and the fetch in flight.
+  const heads = new Map<string, { sha: string; at: number }>();
+  const fetching = new Map<string, Promise<string>>();
   const queues = new Map<string, Promise<unknown>>();
   const fileLists = new Map<string, string[]>();
   const ready = new Map<string, Promise<string>>();
@@ -111,6 +119,16 @@ export function createGitService(dataDir: string, author: { name: string; email:
     return p;
   }
 
+  /** One real `git fetch` of the branch; the sha of its head. */
+  async function fetchNow(repo: RepositoryConfig): Promise<string> {
+    const dir = await ensureClone(repo);
+    const ref = `refs/remotes/origin/${repo.branch}`;
+    await git(dir, ['fetch', '--quiet', '--no-tags', 'origin', `+refs/heads/${repo.branch}:${ref}`]).catch((e: Error) => {
+      throw new GitError(`cannot fetch branch "${repo.branch}" of ${repo.url}: ${e.message.replace(/^git fetch failed: /, '')}`);
+    });
+    return (await git(dir, ['rev-parse', '--verify', `${ref}^{commit}`])).trim();
+  }
+
   return {
     withLock<T>(repo: RepositoryConfig, fn: () => Promise<T>): Promise<T> {
       const key = cloneDir(repo);
@@ -127,13 +145,23 @@ export function createGitService(dataDir: string, author: { name: string; email:
       return next;
     },
 
-    async fetchHead(repo) {
-      const dir = await ensureClone(repo);
-      const ref = `refs/remotes/origin/${repo.branch}`;
-      await git(dir, ['fetch', '--quiet', '--no-tags', 'origin', `+refs/heads/${repo.branch}:${ref}`]).catch((e: Error) => {
-        throw new GitError(`cannot fetch branch "${repo.branch}" of ${repo.url}: ${e.message.replace(/^git fetch failed: /, '')}`);
+    async fetchHead(repo, opts = {}) {
+      const key = keyOf(repo);
+      const known = heads.get(key);
+      if (!opts.fresh && known && Date.now() - known.at < freshnessMs) return known.sha;
+      const running = fetching.get(key);
+      if (running && !opts.fresh) return running;
+      const at = Date.now();
+      const p = fetchNow(repo).then((sha) => {
+        heads.set(key, { sha, at });
+        return sha;
       });
-      return (await git(dir, ['rev-parse', '--verify', `${ref}^{commit}`])).trim();
+      fetching.set(key, p);
+      void p.then(
+        () => fetching.get(key) === p && fetching.delete(key),
+        () => fetching.get(key) === p && fetching.delete(key),
+      );
+      return p;
     },
 
     async listFiles(repo, sha) {
@@ -177,7 +205,10 @@ export function createGitService(dataDir: string, author: { name: string; email:
       const dir = await ensureClone(repo);
       // No force: git refuses anything but a fast-forward of the remote branch.
       const r = await runGit(['push', '--porcelain', 'origin', `${sha}:refs/heads/${repo.branch}`], { cwd: dir });
-      if (r.code === 0) return { ok: true };
+      if (r.code === 0) {
+        heads.set(keyOf(repo), { sha, at: Date.now() }); // our push moved the branch: reads see it at once
+        return { ok: true };
+      }
       const text = `${r.stdout}\n${r.stderr}`;
       if (/\[rejected\]|non-fast-forward|fetch first|stale info|\[remote rejected\]/.test(text)) {
         return { ok: false, rejected: true, message: text.trim() };

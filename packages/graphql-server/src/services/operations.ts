@@ -5,6 +5,7 @@ import type { AccessPolicy } from '../auth/accessPolicy.js';
 import { deniedMessage } from '../auth/componentAccess.js';
 import type { Identity } from '../auth/identity.js';
 import type { ServerConfig, TechAdapterConfig } from '../config/config.js';
+import type { Limits } from '../config/securityConfig.js';
 import { parseComponentRef, stringifyEntityRef } from '../validation/entityRef.js';
 import type { AdapterClient, AdapterOutcome } from './adapterClient.js';
 import type { CatalogService } from './catalog.js';
@@ -12,14 +13,16 @@ import type { Clock } from './clock.js';
 import type { ComponentRecord, TemplateRecord } from './entities.js';
 import type { OperationEvents } from './events.js';
 import type { GitService } from './git.js';
-import { secretMasker } from './mask.js';
+import type { SecretValues } from '../security/secretValues.js';
+import { secretValues } from '../security/secretValues.js';
+import { checkJsonShape } from '../security/jsonShape.js';
+import { checkTemplateParams } from '../validation/templateParams.js';
 import { toPlainErrors } from './plainErrors.js';
 import type { LogEntry, OperationRecord } from './operationModel.js';
 import { makeFailure } from './operationModel.js';
 import type { OperationStore } from '../store/store.js';
 import type { Outcome } from './userError.js';
 import { fail, ok, userError } from './userError.js';
-import { validateParams, withDefaults } from './validateParams.js';
 
 export interface RunInput {
   componentRef: string;
@@ -59,6 +62,8 @@ interface Prepared {
   params: Record<string, unknown>;
   environmentSpecificConfig: JsonObject;
   baseYaml: string;
+  /** Values of the secret parameters (any depth): sent to the adapter, never stored or shown. */
+  secrets: unknown[];
 }
 
 const ENVIRONMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -72,8 +77,9 @@ export function createOperationService(deps: {
   events: OperationEvents;
   clock: Clock;
   access: AccessPolicy;
+  limits: Limits;
 }): OperationService {
-  const { config, catalog, git, adapters, store, events, clock, access } = deps;
+  const { config, catalog, git, adapters, store, events, clock, access, limits } = deps;
   const inFlight = new Map<string, Promise<void>>();
   // Writes of one record are chained, so a later state never lands before an earlier one.
   const writes = new Map<string, Promise<void>>();
@@ -99,15 +105,19 @@ export function createOperationService(deps: {
     return write;
   }
 
-  async function execute(record: OperationRecord, adapterUrl: string, request: Parameters<AdapterClient['run']>[1], mask: (t: string) => string): Promise<void> {
+  async function execute(record: OperationRecord, adapterUrl: string, request: Parameters<AdapterClient['run']>[1], secrets: SecretValues): Promise<void> {
+    const mask = secrets.redact;
+    const maskLog = (l: LogEntry): LogEntry => ({ ...l, message: mask(l.message), phase: l.phase === null ? null : mask(l.phase) });
     let outcome: AdapterOutcome;
     try {
       outcome = await adapters.run(adapterUrl, request, {
         intervalMs: config.polling.intervalMs,
         timeoutMs: config.polling.timeoutMs,
         signal: controller.signal,
+        maxAnswerBytes: limits.maxAdapterAnswerBytes,
+        maxJsonDepth: limits.maxJsonDepth,
         onLogs: (logs) => {
-          record.adapterLogs = logs.map((l) => ({ ...l, message: mask(l.message) }));
+          record.adapterLogs = logs.map(maskLog);
           void save(record).catch(() => undefined);
         },
       });
@@ -116,8 +126,15 @@ export function createOperationService(deps: {
       outcome = { status: 'FAILED', logs: [], failure: makeFailure({ errors: ['internal error while calling the tech adapter (see server log)'] }) };
     }
     if (closed) return;
-    record.adapterLogs = outcome.logs.map((l) => ({ ...l, message: mask(l.message) }));
-    if (outcome.status === 'FAILED') {
+    record.adapterLogs = outcome.logs.map(maskLog);
+    const echoed = outcome.status === 'COMPLETED' ? secrets.findIn(outcome.updates, 'updates') : [];
+    if (echoed.length > 0) {
+      // Refused, not redacted: a redacted value would be proposed for the file as if it were real.
+      const message = `the tech adapter's answer contains the value of a secret parameter (at ${echoed.slice(0, 5).join(', ')}${echoed.length > 5 ? ', ...' : ''}); nothing of its updates was stored. The adapter must not echo secrets.`;
+      record.failure = makeFailure({ errors: [message] });
+      record.status = 'FAILED';
+      record.serverLogs.push(serverLog('ERROR', `reverse provisioning refused: ${message}`));
+    } else if (outcome.status === 'FAILED') {
       const f = outcome.failure;
       const m = (xs: string[]): string[] => xs.map(mask);
       record.failure = {
@@ -190,12 +207,15 @@ export function createOperationService(deps: {
     if (typeof rawParams !== 'object' || rawParams === null || Array.isArray(rawParams)) {
       return fail(userError('INVALID_PARAMS', 'params must be an object of form values', ['input', 'params']));
     }
+    const shape = checkJsonShape(rawParams, { maxDepth: limits.maxJsonDepth, maxBytes: limits.maxParamsBytes }, 'params');
+    if (shape) return fail(userError('LIMIT_EXCEEDED', shape.message, ['input', 'params']));
     const form = template.inputForm;
-    const params = withDefaults(form.schema, rawParams as Record<string, unknown>);
-    const issues = validateParams(form.schema, params);
-    if (issues.length > 0) {
-      return fail(...issues.map((i) => userError('INVALID_PARAMS', `params.${i.path.join('.')} ${i.message}`, ['input', 'params', ...i.path])));
+    const checked = checkTemplateParams(form, rawParams as Record<string, unknown>);
+    if (!checked.ok && 'templateError' in checked) {
+      return fail(userError('INVALID_TEMPLATE', `template ${template.name} (${template.path}) cannot be used: ${checked.templateError}`, ['input', 'componentRef']));
     }
+    if (!checked.ok) return fail(...checked.issues.map((i) => userError('INVALID_PARAMS', `params${i.path.map((k) => `.${k}`).join('')} ${i.message}`, ['input', 'params', ...i.path])));
+    const { params, secrets } = checked;
     const repo = component.repository;
     const revision = component.revision;
     const dir = component.path.includes('/') ? component.path.slice(0, component.path.lastIndexOf('/') + 1) : '';
@@ -213,7 +233,7 @@ export function createOperationService(deps: {
     const baseYaml = component.skeleton
       ? ((await git.withLock(repo, () => git.readFile(repo, revision, component.targetPath))) ?? '')
       : component.catalogInfo;
-    return ok({ component, document: component.document, template, adapter, params, environmentSpecificConfig, baseYaml });
+    return ok({ component, document: component.document, template, adapter, params, environmentSpecificConfig, baseYaml, secrets });
   }
 
   const service: OperationService = {
@@ -221,9 +241,10 @@ export function createOperationService(deps: {
       const prepared = await prepare(input, actor);
       if (!prepared.ok) return prepared;
       const { component, document, template, adapter, params, environmentSpecificConfig, baseYaml } = prepared.value;
+      const secrets = secretValues(prepared.value.secrets);
+      const mask = secrets.redact;
       const repo = component.repository;
       const revision = component.revision;
-      const mask = secretMasker(template.inputForm.secretFields.map((k) => params[k]));
       const now = clock.now();
       const record: OperationRecord = {
         id: clock.newId(),
@@ -258,7 +279,7 @@ export function createOperationService(deps: {
         params: { ...(params as JsonObject), environmentSpecificConfig },
         catalogInfo: document,
       };
-      const run = execute(structuredClone(record), adapter.url, request, mask)
+      const run = execute(structuredClone(record), adapter.url, request, secrets)
         .catch((e: unknown) => console.error(`operation ${record.id}: the background run failed`, e))
         .finally(() => inFlight.delete(record.id));
       inFlight.set(record.id, run);

@@ -5,6 +5,10 @@ import { authorizeComponent } from '../auth/componentAccess.js';
 import { commitAuthor } from '../auth/commitAuthor.js';
 import type { Identity } from '../auth/identity.js';
 import type { CatalogService } from './catalog.js';
+import type { Limits } from '../config/securityConfig.js';
+import { sanitizeCommitMessage } from '../validation/commitMessage.js';
+import { parseComponentRef } from '../validation/entityRef.js';
+import { missingEntity } from '../validation/sameEntity.js';
 import type { GitService } from './git.js';
 import { GitError } from './git.js';
 import type { OperationRecord } from './operationModel.js';
@@ -74,11 +78,27 @@ async function completed(ops: OperationService, id: string): Promise<Outcome<Ope
   return ok(op as OperationRecord & { proposedYaml: string });
 }
 
-export function createSaveService(deps: { git: GitService; operations: OperationService; catalog: CatalogService; access: AccessPolicy; server: { name: string; email: string } }): SaveService {
+/** A change id as a user reads it: the root's id is empty. */
+const shown = (id: string): string => (id === '' ? '(the whole file)' : id);
+
+/** An empty selected path is not a change id (it would select everything in one place and nothing in another). */
+function emptyPath(paths: readonly string[], field: string): UserError | null {
+  const i = paths.findIndex((p) => p.trim() === '');
+  return i === -1 ? null : userError('INVALID_INPUT', 'an empty path selects nothing: give change ids or path prefixes such as "spec.mesh"', ['input', field, String(i)]);
+}
+
+export function createSaveService(deps: {
+  git: GitService;
+  operations: OperationService;
+  catalog: CatalogService;
+  access: AccessPolicy;
+  server: { name: string; email: string };
+  limits: Limits;
+}): SaveService {
   const { git, operations } = deps;
 
-  async function readHead(op: OperationRecord): Promise<{ revision: string; yaml: string | null }> {
-    const revision = await git.fetchHead(op.repository);
+  async function readHead(op: OperationRecord, fresh = false): Promise<{ revision: string; yaml: string | null }> {
+    const revision = await git.fetchHead(op.repository, { fresh });
     return { revision, yaml: await git.readFile(op.repository, revision, op.filePath) };
   }
 
@@ -94,7 +114,11 @@ export function createSaveService(deps: { git: GitService; operations: Operation
       const conflicts = selectedConflicts(input.paths, cs.changes);
       if (conflicts.length > 0) return fail(conflictError(conflicts, head));
       const result = applyChanges(ours, cs, input.paths);
-      if (result.errors.length > 0) return fail(userError('CONFLICT', `the selection cannot be applied: ${result.errors.map((e) => e.message).join('; ')}`, ['input', 'paths']));
+      if (result.errors.length > 0) {
+        const at = result.errors.map((e) => e.path).filter((p): p is string => typeof p === 'string');
+        const paths = at.length > 0 ? at : input.paths;
+        return fail(userError('CONFLICT', `the selection cannot be applied at ${paths.map(shown).join(', ')}: ${result.errors.map((e) => e.message).join('; ')}. Nothing was written.`, ['input', 'paths'], paths));
+      }
       const skipped = result.skipped.filter((s) => !/already/i.test(s.reason));
       if (skipped.length > 0) {
         return fail(conflictError(skipped.map((s) => s.id), head, skipped.map((s) => `${s.id}: ${s.reason}`).join('; ')));
@@ -114,16 +138,35 @@ export function createSaveService(deps: { git: GitService; operations: Operation
     if (conflicts.length > 0) return fail(conflictError(conflicts, head));
     const result = applyChanges(ours, cs);
     if (result.errors.length > 0 || result.skipped.some((s) => !/already/i.test(s.reason))) {
-      const ids = result.skipped.map((s) => s.id);
+      const fromErrors = result.errors.map((e) => e.path).filter((p): p is string => typeof p === 'string');
+      const named = [...result.skipped.filter((s) => !/already/i.test(s.reason)).map((s) => s.id), ...fromErrors];
+      // never a CONFLICT without its places: fall back to every change of the text
+      const ids = named.length > 0 ? [...new Set(named)] : cs.changes.filter((c) => c.status !== 'applied').map((c) => c.id);
       return fail(conflictError(ids, head, [...result.errors.map((e) => e.message), ...result.skipped.map((s) => `${s.id}: ${s.reason}`)].join('; ')));
     }
     return ok({ text: result.text, remerged: true });
   }
 
+  /** Why a free-form text is refused for this operation's file (null when it may be saved). */
+  function sameEntityProblem(op: OperationRecord, text: string): string | null {
+    if (op.filePath.endsWith('parameters.yaml')) return null; // a skeleton's values file holds no entity
+    const ref = parseComponentRef(op.componentRef);
+    return ref.ok ? missingEntity(text, ref.ref) : null;
+  }
+
+  /** NO_CHANGES, saying what was compared with what. */
+  function noChanges(op: OperationRecord, input: SaveInput, head: string, remerged: boolean): UserError {
+    const where = `${op.filePath} on ${op.repository.branch} (at ${head.slice(0, 12)})`;
+    const field = ['input', Array.isArray(input.paths) ? 'paths' : 'yaml'];
+    if (Array.isArray(input.paths)) return userError('NO_CHANGES', `the selected changes are already in ${where}: nothing to commit`, field);
+    if (remerged) return userError('NO_CHANGES', `merged with the commits made since you started, your text changes nothing in ${where}: nothing to commit`, field);
+    return userError('NO_CHANGES', `your text is exactly ${where}: nothing to commit`, field);
+  }
+
   function conflictError(paths: string[], head: string, detail?: string): UserError {
     return userError(
       'CONFLICT',
-      `the branch moved (now at ${head.slice(0, 12)}) and changed the same places: ${paths.join(', ')}${detail ? ` (${detail})` : ''}. Nothing was written; run reverse provisioning again or choose other paths.`,
+      `the branch moved (now at ${head.slice(0, 12)}) and changed the same places: ${paths.map(shown).join(', ')}${detail ? ` (${detail})` : ''}. Nothing was written; run reverse provisioning again or choose other paths.`,
       ['input', 'paths'],
       paths,
     );
@@ -145,6 +188,8 @@ export function createSaveService(deps: { git: GitService; operations: Operation
       const op = found.value;
       const allowed = await authorizeComponent(deps, actor, op.componentRef, 'read');
       if (!allowed.ok) return allowed;
+      const empty = emptyPath(paths, 'paths');
+      if (empty) return fail(empty);
       const head = await git.withLock(op.repository, () => readHead(op));
       if (head.yaml === null) return fail(userError('FILE_GONE', `${op.filePath} no longer exists on ${op.repository.branch}`, ['input', 'operationId']));
       const cs = merge3({ base: op.baseYaml, ours: head.yaml, theirs: op.proposedYaml });
@@ -167,30 +212,40 @@ export function createSaveService(deps: { git: GitService; operations: Operation
       const hasYaml = typeof input.yaml === 'string';
       if (hasPaths === hasYaml) return fail(userError('INVALID_INPUT', 'give exactly one of paths or yaml', ['input', hasPaths ? 'yaml' : 'paths']));
       if (hasPaths && input.paths?.length === 0) return fail(userError('INVALID_INPUT', 'select at least one path', ['input', 'paths']));
-      if (input.message.trim() === '') return fail(userError('INVALID_INPUT', 'a commit message is required', ['input', 'message']));
+      const empty = emptyPath(input.paths ?? [], 'paths');
+      if (empty) return fail(empty);
+      const message = sanitizeCommitMessage(input.message, deps.limits.maxCommitMessageChars);
+      if (!message.ok) return fail(userError(message.reason.startsWith('a commit message') ? 'INVALID_INPUT' : 'LIMIT_EXCEEDED', message.reason, ['input', 'message']));
       if (hasYaml) {
-        const parsed = parseYaml(input.yaml ?? '');
+        const text = input.yaml ?? '';
+        if (text.trim() === '') return fail(userError('INVALID_INPUT', `an empty text would delete ${op.filePath}: nothing was written`, ['input', 'yaml']));
+        const parsed = parseYaml(text);
         if (parsed.errors.length > 0) return fail(yamlError('the given yaml', parsed.errors, ['input', 'yaml']));
+        const entity = sameEntityProblem(op, text);
+        if (entity) return fail(userError('INVALID_INPUT', entity, ['input', 'yaml']));
       }
       const repo = op.repository;
-      if (input.expectedRevision && !(await git.withLock(repo, async () => { await git.fetchHead(repo); return git.hasCommit(repo, input.expectedRevision ?? ''); }))) {
+      if (input.expectedRevision && !(await git.withLock(repo, async () => { await git.fetchHead(repo, { fresh: true }); return git.hasCommit(repo, input.expectedRevision ?? ''); }))) {
         return fail(userError('INVALID_INPUT', `unknown revision ${input.expectedRevision}`, ['input', 'expectedRevision']));
       }
       return git.withLock(repo, async () => {
         try {
           for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            const head = await readHead(op);
+            const head = await readHead(op, true);
             if (head.yaml === null) return fail<SaveResult>(userError('FILE_GONE', `${op.filePath} no longer exists on ${repo.branch}`, ['input', 'operationId']));
             const resolved = await resolveText(op, input, head.revision, head.yaml);
             if (!resolved.ok) return resolved;
-            if (resolved.value.text === head.yaml) {
-              return fail<SaveResult>(userError('NO_CHANGES', `${op.filePath} on ${repo.branch} already has this content: nothing to commit`, ['input', hasPaths ? 'paths' : 'yaml']));
+            if (resolved.value.text === head.yaml) return fail<SaveResult>(noChanges(op, input, head.revision, resolved.value.remerged));
+            if (hasYaml) {
+              // the three-way merge must not lose the entity either
+              const entity = sameEntityProblem(op, resolved.value.text);
+              if (entity) return fail<SaveResult>(userError('INVALID_INPUT', entity, ['input', 'yaml']));
             }
             const sha = await git.commitFile(repo, {
               parent: head.revision,
               file: op.filePath,
               content: resolved.value.text,
-              message: input.message,
+              message: `${message.message}\n\nRevprov-Operation: ${op.id}\n`,
               author: commitAuthor(actor, deps.server),
             });
             const pushed = await git.push(repo, sha);

@@ -12,7 +12,8 @@ export type UserErrorCode =
   | 'FILE_GONE'
   | 'GIT_ERROR'
   | 'FORBIDDEN'
-  | 'LIMIT_EXCEEDED';
+  | 'LIMIT_EXCEEDED'
+  | 'INVALID_TEMPLATE';
 
 /** An expected failure, returned as data. `field` is the path of the offending input. */
 export interface UserError {

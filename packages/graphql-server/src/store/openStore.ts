@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { DatabaseConfig } from '../config/config.js';
 import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
+import { createAuditStore } from './auditStore.js';
 import { createOperationStore } from './operationStore.js';
 import { openPostgresClient } from './postgres/openPostgresClient.js';
 import type { SqlClient } from './sqlClient.js';
@@ -31,6 +32,7 @@ export async function openStore(options: { dataDir: string; database: DatabaseCo
   return {
     engine: sql.engine,
     operations: createOperationStore(sql),
+    audit: createAuditStore(sql),
     migrated,
     async ping() {
       await sql.query('SELECT 1');

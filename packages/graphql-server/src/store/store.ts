@@ -1,4 +1,5 @@
 import type { OperationRecord } from '../services/operationModel.js';
+import type { AuditStore } from './auditStore.js';
 import type { StoreEngine } from './sqlClient.js';
 
 /**
@@ -26,6 +27,8 @@ export interface OperationStore {
 export interface Store {
   readonly engine: StoreEngine;
   readonly operations: OperationStore;
+  /** The audit log (append-only). */
+  readonly audit: AuditStore;
   /** Versions the opening migrated (empty when the schema was already current). */
   readonly migrated: readonly number[];
   /** One round trip to the database; rejects when it is unreachable (readiness). */

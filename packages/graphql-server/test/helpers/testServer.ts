@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS, defaultSecurityConfig } from '../../src/config/securityConfig.js';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerConfig } from '../../src/config/config.js';
@@ -20,7 +21,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A config for tests: one repository, one adapter, fast polling. */
+/**
+ * A config for tests: one repository, one adapter, fast polling. Branch heads are not reused
+ * between requests (`gitFreshnessMs: 0`): tests push a colleague's commit and expect the next
+ * request to see it.
+ */
 export function testConfig(dataDir: string, repoUrl: string, adapterUrl: string, overrides: Partial<ServerConfig> = {}): ServerConfig {
   return {
     port: 0,
@@ -31,6 +36,7 @@ export function testConfig(dataDir: string, repoUrl: string, adapterUrl: string,
     polling: { intervalMs: 5, timeoutMs: 10_000 },
     git: { authorName: 'revprov test', authorEmail: 'revprov@test' },
     database: { url: null, poolSize: 10 },
+    security: defaultSecurityConfig({ limits: { ...DEFAULT_LIMITS, gitFreshnessMs: 0 } }),
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import { SchemaVersionError } from '../../src/store/migrate.js';
 import type { SqlClient } from '../../src/store/sqlClient.js';
 import type { Store } from '../../src/store/store.js';
 import type { OperationRecord } from '../../src/services/operationModel.js';
+import type { AuditEntry } from '../../src/audit/auditEntry.js';
 
 /** How a contract run reaches its engine: a fresh empty database per call. */
 export interface StoreFixture {
@@ -96,6 +97,29 @@ export function describeStoreContract(engine: string, fixture: StoreFixture): vo
         expect(await store.operations.running()).toEqual(['r0', 'r2']);
         expect((await store.operations.recent({ limit: 3 })).map((o) => o.id)).toEqual(['f3', 'r2', 'c1']);
         expect((await store.operations.recent({ limit: 10, componentRef: 'component:default/other' })).map((o) => o.id)).toEqual(['r0']);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('appends audit entries and lists them newest first, paged and filtered', async () => {
+      const store = await (await fixture.fresh()).open();
+      try {
+        const entry = (id: string, minute: number, over: Partial<AuditEntry> = {}): AuditEntry => ({
+          id, at: `2024-05-01T10:0${minute}:00.000Z`, actor: 'jwt:alice', actorName: 'Alice « A »', action: 'RUN', componentRef: 'component:default/orders',
+          operationId: `op-${id}`, result: 'OK', detail: null, commitSha: null, ...over,
+        });
+        await store.audit.append(entry('a', 1));
+        await store.audit.append(entry('b', 2, { action: 'SAVE', commitSha: 'f'.repeat(40), detail: 'ffff on main' }));
+        await store.audit.append(entry('c', 2, { actor: 'token:ci', result: 'FORBIDDEN', componentRef: 'component:default/other' }));
+        await store.audit.append(entry('d', 3, { action: 'PREVIEW' }));
+        await expect(store.audit.append(entry('a', 4))).rejects.toThrow();
+        expect((await store.audit.list({ limit: 10 })).map((e) => e.id)).toEqual(['d', 'c', 'b', 'a']);
+        expect(await store.audit.list({ limit: 1, before: 'c' })).toEqual([entry('b', 2, { action: 'SAVE', commitSha: 'f'.repeat(40), detail: 'ffff on main' })]);
+        expect((await store.audit.list({ limit: 10, before: 'b' })).map((e) => e.id)).toEqual(['a']);
+        expect((await store.audit.list({ limit: 10, componentRef: 'component:default/other' })).map((e) => e.id)).toEqual(['c']);
+        expect((await store.audit.list({ limit: 10, actor: 'jwt:alice' })).map((e) => e.id)).toEqual(['d', 'b', 'a']);
+        expect(await store.audit.list({ limit: 10, before: 'missing' })).toEqual([]);
       } finally {
         await store.close();
       }
