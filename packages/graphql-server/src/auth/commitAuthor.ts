@@ -8,7 +8,11 @@ export interface GitPerson {
 
 /** Removes what git would reject or could misread in an identity line: `<`, `>`, newlines, control characters. */
 function clean(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f<>\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f<>\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
