@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { seedDemo, startExampleAdapter } from '@revprov/example-adapter';
+import { DEMO, seedDemo, startExampleAdapter } from '@revprov/example-adapter';
 import type { ServerConfig } from '@revprov/graphql-server';
 import { startServer } from '@revprov/graphql-server';
 import type { RunningServer } from '@revprov/graphql-server';
@@ -15,7 +15,14 @@ import { demoDataDir } from './demoPaths.js';
 async function main(): Promise<void> {
   const dataDir = demoDataDir();
   const seed = await seedDemo(dataDir);
-  const adapter = await startExampleAdapter({ dbPath: seed.dbPath, mode: 'async', pollsBeforeDone: 2, basePath: '/datamesh.specificprovisioner' });
+  // The adapter listens on the port the template's documentation link names, when it is free.
+  const adapterOptions = { dbPath: seed.dbPath, mode: 'async', pollsBeforeDone: 2, basePath: DEMO.adapterBasePath } as const;
+  let adapterNote = '';
+  const adapter = await startExampleAdapter({ ...adapterOptions, port: DEMO.adapterPort }).catch(async (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EADDRINUSE') throw e;
+    adapterNote = ` (port ${DEMO.adapterPort} was busy: the template's Documentation link will not open)`;
+    return startExampleAdapter({ ...adapterOptions, port: 0 });
+  });
   const wanted = Number(process.env.PORT ?? 4000);
   const config: ServerConfig = {
     port: wanted,
@@ -28,13 +35,17 @@ async function main(): Promise<void> {
     database: { url: null, poolSize: 10 },
   };
   let server: RunningServer;
+  let busyPort = false;
   try {
     server = await startServer(config);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
-    console.log(`port ${wanted} is busy, using a free port instead`);
+    busyPort = true;
     server = await startServer({ ...config, port: 0 });
   }
+  // The workbench's URL is the first line printed: it is what a new user opens.
+  console.log(server.webRoot ? `revprov workbench: ${server.url}/` : `revprov workbench not built (run npm run build): GraphiQL at ${server.url}/graphql`);
+  if (busyPort) console.log(`(port ${wanted} is busy, a free port was used instead)`);
   const configFile = path.join(dataDir, 'revprov.config.yaml');
   writeFileSync(
     configFile,
@@ -61,12 +72,13 @@ revprov demo ${seed.created ? 'created' : 'reused'} in ${dataDir}
   component      ${seed.componentRef}
   git repository ${seed.repoUrl} (branch ${seed.branch})
   SQLite table   ${seed.dbPath} (table orders)
-  tech adapter   ${adapter.url} (async: 202 + polling)
+  tech adapter   ${adapter.url} (async: 202 + polling; documentation at ${adapter.url}/docs)${adapterNote}
   config         ${configFile} (for revprov-server --config)
 
+Open the workbench above in a browser: Catalog → the orders output port → Import → Reverse Provisioning.
 GraphiQL: ${gql}
 
-Try it from another shell (bash):
+Or from another shell (bash):
 
 1. Optionally alter the table (no sqlite3 needed):
    npm run demo:alter -w @revprov/demo -- "ALTER TABLE orders ADD COLUMN discount REAL"

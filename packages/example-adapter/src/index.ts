@@ -21,4 +21,5 @@ export { startExampleAdapter, type ExampleAdapter } from './startExampleAdapter.
 
 // demo
 export { seedDemo, type DemoSeed } from './demo/seedDemo.js';
+export { DEMO, DEMO_DOCUMENTATION_URL } from './demo/demoIdentity.js';
 export { alterDemoTable, type AlterResult } from './demo/alterDemoTable.js';

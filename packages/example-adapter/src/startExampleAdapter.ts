@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolveOptions, type ExampleAdapterOptions, type ResolvedOptions } from './adapterOptions.js';
+import { DOCS_ROUTE, sendDocsPage } from './http/docsPage.js';
 import { readJsonBody, sendJson } from './http/json.js';
 import { OperationStore } from './operation/operationStore.js';
 import { reverseProvision } from './operation/reverseProvision.js';
@@ -22,7 +23,8 @@ const STATUS_ROUTE = /^\/v1\/reverse-provisioning\/([^/]+)\/status$/;
 
 /**
  * Starts the example tech adapter: an HTTP server speaking the reverse-provisioning protocol
- * (docs/reverse-provisioning.md §2) over one SQLite file. It only reads the database. Bad input
+ * (docs/reverse-provisioning.md §2) over one SQLite file, with its documentation page at
+ * `<basePath>/docs` (what a template's documentation link points to). It only reads the database. Bad input
  * never crashes it: every failure is a JSON answer (400 RequestValidationError, 404/405/413/500
  * SystemError-shaped). Rejects only when the port cannot be bound; throws a TypeError on bad options.
  */
@@ -61,6 +63,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Resolv
   if (route === ROUTE) {
     if (req.method !== 'POST') return methodNotAllowed(res, 'POST');
     return startOperation(req, res, options, store, requests);
+  }
+  if (route === DOCS_ROUTE) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET');
+    return sendDocsPage(res, req.method === 'HEAD');
   }
   const status = route === undefined ? null : STATUS_ROUTE.exec(route);
   if (status) {

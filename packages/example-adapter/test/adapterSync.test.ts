@@ -136,6 +136,21 @@ describe('example adapter, synchronous mode', () => {
     expect(statusPut.status).toBe(405);
   });
 
+  it('publishes its documentation page at <basePath>/docs (GET and HEAD only)', async () => {
+    const base = endpoint.replace('/v1/reverse-provisioning', '');
+    const page = await fetch(`${base}/docs`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await page.text();
+    expect(html).toContain('<h1>SQLite output port: reverse provisioning</h1>');
+    expect(html).toContain('tableName');
+    expect(html).not.toContain('<script');
+    const head = await fetch(`${base}/docs`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    expect((await fetch(`${base}/docs`, { method: 'POST' })).status).toBe(405);
+  });
+
   it('answers 404 for a status poll with an unknown token', async () => {
     const answer = await call(`${endpoint}/no-such-token/status`, 'GET');
     expect(answer.status).toBe(404);

@@ -71,6 +71,7 @@ describe('seedDemo', () => {
     expect(doc).toMatchObject({
       apiVersion: 'witboost.com/v2',
       kind: 'ReverseProvisioningTemplate',
+      metadata: { links: [{ url: 'http://127.0.0.1:4001/datamesh.specificprovisioner/docs', type: 'documentation' }] },
       spec: {
         useCaseTemplateId: [seed.useCaseTemplateId],
         parameters: {

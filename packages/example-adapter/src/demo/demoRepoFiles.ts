@@ -1,4 +1,4 @@
-import { DEMO } from './demoIdentity.js';
+import { DEMO, DEMO_DOCUMENTATION_URL } from './demoIdentity.js';
 
 /**
  * The files of the demo component repository, path → exact text. Hand-written the way Witboost
@@ -92,6 +92,10 @@ metadata:
   name: sqlite-outputport-reverse-provisioning
   title: SQLite output port reverse provisioning
   description: Reads a SQLite table back into the output port's data contract.
+  links:
+    - url: ${DEMO_DOCUMENTATION_URL}
+      title: Reverse provisioning documentation
+      type: documentation
 spec:
   owner: group:platform-team
   domain: domain:sales

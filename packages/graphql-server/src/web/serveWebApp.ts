@@ -20,11 +20,13 @@ const TYPES: Record<string, string> = {
 
 /**
  * What the page may do: only this origin's scripts, styles (inline style attributes too: CodeMirror
- * sets them), images, workers and GraphQL; never framed, no plugins, no form posts elsewhere.
+ * sets them), images, workers and GraphQL; never framed, no plugins, no form posts elsewhere. No
+ * inline script runs. `'unsafe-eval'` is there for one reason: the form library's validator (ajv,
+ * used by @rjsf/validator-ajv8) compiles the template's JSON Schema into a function at runtime.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",

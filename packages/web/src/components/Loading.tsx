@@ -1,0 +1,8 @@
+/** A short busy message (announced, not a spinner only). */
+export function Loading({ what }: { what: string }) {
+  return (
+    <p className="loading" role="status">
+      Loading {what}…
+    </p>
+  );
+}

@@ -1,0 +1,37 @@
+/** Everything the component page shows: the entity, where it lives, its template and recent operations. */
+export const COMPONENT_PAGE_QUERY = `query ComponentPage($ref: String!) {
+  component(ref: $ref) {
+    ref name namespace title kind description owner path revision
+    repository { url branch }
+    reverseProvisioningAvailable unavailableReason
+    reverseProvisioningTemplate { name title }
+  }
+  operations(componentRef: $ref, first: 10) { id status environment createdAt updatedAt }
+}`;
+
+export interface RecentOperation {
+  id: string;
+  status: 'RUNNING' | 'COMPLETED' | 'FAILED';
+  environment: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ComponentPageData {
+  component: {
+    ref: string;
+    name: string;
+    namespace: string;
+    title: string | null;
+    kind: string;
+    description: string | null;
+    owner: string | null;
+    path: string;
+    revision: string;
+    repository: { url: string; branch: string };
+    reverseProvisioningAvailable: boolean;
+    unavailableReason: string | null;
+    reverseProvisioningTemplate: { name: string; title: string | null } | null;
+  } | null;
+  operations: RecentOperation[];
+}

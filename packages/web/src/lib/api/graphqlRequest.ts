@@ -1,0 +1,35 @@
+import type { ApiResult } from './apiError';
+import { toApiResult } from './apiError';
+import { apiHeaders, GRAPHQL_URL } from './apiHeaders';
+import { reportUnauthenticated } from './authEvents';
+
+/**
+ * Runs a query or mutation against `/graphql` (same origin, cookies included, CSRF header and bearer
+ * token sent). Never throws for an expected failure: a refused, failed or unreachable call comes
+ * back as an `ApiError` value; a 401 also tells the app to show the sign-in form. An aborted call
+ * rejects with the abort reason (the caller cancelled it).
+ */
+export async function graphqlRequest<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<ApiResult<T>> {
+  let res: Response;
+  try {
+    res = await fetch(GRAPHQL_URL, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: apiHeaders('application/graphql-response+json, application/json'),
+      body: JSON.stringify({ query, variables }),
+      signal,
+    });
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    return { ok: false, error: { kind: 'network', message: `The server cannot be reached (${(e as Error).message}).` } };
+  }
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    if (signal?.aborted) throw signal.reason;
+  }
+  const result = toApiResult<T>(res.status, body);
+  if (!result.ok && result.error.kind === 'unauthenticated') reportUnauthenticated(result.error.message);
+  return result;
+}
