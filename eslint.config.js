@@ -1,5 +1,6 @@
 // ESLint flat config: JavaScript's and typescript-eslint's recommended rules on every package.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -16,6 +17,12 @@ export default tseslint.config(
       // YAML's printable-character rules are about control characters: matching them is the point
       'no-control-regex': 'off',
     },
+  },
+  {
+    // the web workbench runs in browsers (and its merge worker in a worker scope)
+    files: ['packages/web/src/**'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: { globals: { ...globals.browser, ...globals.worker } },
   },
   {
     // tests read untyped JSON answers (GraphQL responses, adapter bodies)

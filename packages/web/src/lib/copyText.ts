@@ -20,7 +20,7 @@ export async function copyText(text: string): Promise<boolean> {
   document.body.append(area);
   const active = document.activeElement as HTMLElement | null;
   area.select();
-  let ok = false;
+  let ok: boolean;
   try {
     ok = document.execCommand('copy');
   } catch {

@@ -1,15 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './support/axe';
 import { launchChromium } from './support/browser';
+import { colleagueCommit, git as gitIn } from './support/colleague';
 import { tabTo } from './support/keyboard';
 import { screenshotDir, shoot } from './support/screenshots';
 import type { Workbench } from './support/workbench';
 import { startWorkbench } from './support/workbench';
+import { compareIdle as compareIdleOn, copiedRightPanel as copiedRightPanelOf, expectAccessible as expectAccessibleOn } from './support/workbenchPage';
 
 /**
  * The user guide, screen by screen, in real Chromium against revprov-server, the example adapter
@@ -29,39 +27,11 @@ let context: BrowserContext;
 let page: Page;
 const shots = screenshotDir();
 
-const git = (...args: string[]): string => execFileSync('git', args, { cwd: wb.seed.repoUrl, encoding: 'utf8' });
+const git = (...args: string[]): string => gitIn(wb.seed.repoUrl, ...args);
 
-/** Commits `edit(file)` on main of the bare repository, as a colleague would. */
-function colleagueCommit(file: string, edit: (text: string) => string, message: string): void {
-  const work = mkdtempSync(path.join(tmpdir(), 'revprov-colleague-'));
-  try {
-    const env = { ...process.env, GIT_AUTHOR_NAME: 'Colleague', GIT_AUTHOR_EMAIL: 'c@example.com', GIT_COMMITTER_NAME: 'Colleague', GIT_COMMITTER_EMAIL: 'c@example.com' };
-    const run = (...args: string[]): string => execFileSync('git', args, { cwd: work, env, encoding: 'utf8' });
-    run('clone', '--quiet', wb.seed.repoUrl, 'w');
-    const abs = path.join(work, 'w', file);
-    writeFileSync(abs, edit(readFileSync(abs, 'utf8')));
-    execFileSync('git', ['commit', '--quiet', '-am', message], { cwd: path.join(work, 'w'), env });
-    execFileSync('git', ['push', '--quiet', 'origin', 'main'], { cwd: path.join(work, 'w'), env });
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-}
-
-async function expectAccessible(name: string): Promise<void> {
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
-
-/** The compare view is loaded and idle (no pick being computed). */
-async function compareIdle(): Promise<void> {
-  await page.locator('.compare[data-ready="true"][data-busy="false"]').waitFor();
-}
-
-/** The right panel's text, read the way a user gets it out: the Copy button and the clipboard. */
-async function copiedRightPanel(): Promise<string> {
-  await page.getByRole('button', { name: 'Copy', exact: true }).click();
-  await page.getByText('Copied catalog-info.yaml to the clipboard.').waitFor({ state: 'attached' });
-  return page.evaluate(() => navigator.clipboard.readText());
-}
+const expectAccessible = (screen: string): Promise<void> => expectAccessibleOn(page, screen);
+const compareIdle = (): Promise<void> => compareIdleOn(page);
+const copiedRightPanel = (): Promise<string> => copiedRightPanelOf(page);
 
 /** What the server's preview gives for these paths on the branch head (computed independently of the page). */
 async function serverPreview(operationId: string, paths: string[]): Promise<string> {
@@ -72,7 +42,7 @@ async function serverPreview(operationId: string, paths: string[]): Promise<stri
 beforeAll(async () => {
   wb = await startWorkbench();
   // the template's documentation link points at the adapter's documentation page
-  colleagueCommit('reverse-provisioning-template.yaml', (t) => t.replace(/url: http:\/\/127\.0\.0\.1:4001\/datamesh\.specificprovisioner\/docs/, `url: ${wb.adapter.url}/docs`), 'Template: documentation link');
+  colleagueCommit(wb.seed.repoUrl, 'reverse-provisioning-template.yaml', (t) => t.replace(/url: http:\/\/127\.0\.0\.1:4001\/datamesh\.specificprovisioner\/docs/, `url: ${wb.adapter.url}/docs`), 'Template: documentation link');
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: wb.url });

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ApiError } from './apiError';
 import { graphqlRequest } from './graphqlRequest';
 
-/** State of a query: loading first, then data or an error; `reload` runs it again. */
+/** State of a query: `loading` until its answer arrives, then data or an error; `reload` runs it again. */
 export interface ApiQueryState<T> {
+  /** The last answer's data (kept while a newer request is loading), null before the first one or after an error. */
   data: T | null;
   error: ApiError | null;
   loading: boolean;
@@ -16,25 +17,22 @@ export interface ApiQueryState<T> {
  * outdated request is dropped.
  */
 export function useApiQuery<T>(query: string, variables: Record<string, unknown> = {}, refreshKey: unknown = null): ApiQueryState<T> {
-  const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: true });
   const [tick, setTick] = useState(0);
-  const key = JSON.stringify(variables);
-  const vars = useRef(variables);
-  vars.current = variables;
+  const vars = JSON.stringify(variables);
+  const request = `${query}\n${vars}\n${tick}\n${JSON.stringify(refreshKey)}`;
+  const [state, setState] = useState<{ request: string | null; data: T | null; error: ApiError | null }>({ request: null, data: null, error: null });
 
   useEffect(() => {
     const controller = new AbortController();
-    setState((s) => ({ ...s, loading: true }));
-    graphqlRequest<T>(query, vars.current, controller.signal).then(
+    graphqlRequest<T>(query, JSON.parse(vars) as Record<string, unknown>, controller.signal).then(
       (r) => {
-        if (controller.signal.aborted) return;
-        setState(r.ok ? { data: r.data, error: null, loading: false } : { data: null, error: r.error, loading: false });
+        if (!controller.signal.aborted) setState(r.ok ? { request, data: r.data, error: null } : { request, data: null, error: r.error });
       },
       () => undefined,
     );
     return () => controller.abort();
-  }, [query, key, tick, refreshKey]);
+  }, [query, vars, request]);
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { ...state, reload };
+  return { data: state.data, error: state.error, loading: state.request !== request, reload };
 }

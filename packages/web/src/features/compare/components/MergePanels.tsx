@@ -33,7 +33,9 @@ export function MergePanels({ ref, left, right, fileName, collapse, onEdit }: { 
   const view = useRef<MergeView | null>(null);
   const busy = useRef(new Compartment());
   const edit = useRef(onEdit);
-  edit.current = onEdit;
+  useEffect(() => {
+    edit.current = onEdit;
+  }, [onEdit]);
 
   useEffect(() => {
     if (!parent.current) return;
