@@ -43,8 +43,9 @@ export async function startWorkbench(overrides: Partial<ServerConfig> = {}): Pro
       polling: { intervalMs: 150, timeoutMs: 30_000 },
       git: { authorName: 'revprov e2e', authorEmail: 'revprov@e2e.test' },
       web: { enabled: true, dir: WEB_DIST },
+      database: { url: null, poolSize: 10 },
       ...overrides,
-    });
+    } as ServerConfig);
   } catch (e) {
     await adapter.close();
     rmSync(dir, { recursive: true, force: true });
