@@ -1,6 +1,6 @@
 import type { ApiResult } from './apiError';
 import { toApiResult } from './apiError';
-import { apiHeaders, GRAPHQL_URL } from './apiHeaders';
+import { postGraphql } from './postGraphql';
 import { reportUnauthenticated } from './authEvents';
 
 /**
@@ -12,13 +12,7 @@ import { reportUnauthenticated } from './authEvents';
 export async function graphqlRequest<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<ApiResult<T>> {
   let res: Response;
   try {
-    res = await fetch(GRAPHQL_URL, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: apiHeaders('application/graphql-response+json, application/json'),
-      body: JSON.stringify({ query, variables }),
-      signal,
-    });
+    res = await postGraphql(query, variables, 'application/graphql-response+json, application/json', signal);
   } catch (e) {
     if (signal?.aborted) throw e;
     return { ok: false, error: { kind: 'network', message: `The server cannot be reached (${(e as Error).message}).` } };

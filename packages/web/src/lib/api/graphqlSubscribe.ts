@@ -1,6 +1,6 @@
 import { toApiResult } from './apiError';
 import type { ApiError } from './apiError';
-import { apiHeaders, GRAPHQL_URL } from './apiHeaders';
+import { postGraphql } from './postGraphql';
 import { reportUnauthenticated } from './authEvents';
 
 /** Callbacks of a subscription. `next` gets each event's `data`; `error` and `complete` end it. */
@@ -28,13 +28,7 @@ export function graphqlSubscribe<T>(query: string, variables: Record<string, unk
   void (async () => {
     let res: Response;
     try {
-      res = await fetch(GRAPHQL_URL, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: apiHeaders('text/event-stream'),
-        body: JSON.stringify({ query, variables }),
-        signal: controller.signal,
-      });
+      res = await postGraphql(query, variables, 'text/event-stream', controller.signal);
     } catch (e) {
       return finish(() => handlers.error({ kind: 'network', message: `The server cannot be reached (${(e as Error).message}).` }));
     }

@@ -1,3 +1,5 @@
+import type { CatalogComponent } from '../../catalog/api/catalogQueries';
+
 /** Everything the component page shows: the entity, where it lives, its template and recent operations. */
 export const COMPONENT_PAGE_QUERY = `query ComponentPage($ref: String!) {
   component(ref: $ref) {
@@ -18,20 +20,13 @@ export interface RecentOperation {
 }
 
 export interface ComponentPageData {
-  component: {
-    ref: string;
-    name: string;
-    namespace: string;
-    title: string | null;
-    kind: string;
-    description: string | null;
-    owner: string | null;
-    path: string;
-    revision: string;
-    repository: { url: string; branch: string };
-    reverseProvisioningAvailable: boolean;
-    unavailableReason: string | null;
-    reverseProvisioningTemplate: { name: string; title: string | null } | null;
-  } | null;
+  component:
+    | (CatalogComponent & {
+        path: string;
+        revision: string;
+        repository: { url: string; branch: string };
+        reverseProvisioningTemplate: { name: string; title: string | null } | null;
+      })
+    | null;
   operations: RecentOperation[];
 }

@@ -1,3 +1,5 @@
+import type { LogEntry as ServerLogEntry, OperationFailure as ServerFailure } from '@revprov/graphql-server';
+
 /** The operation's live state: status, logs and failure (no texts: the compare step loads those). */
 export const OPERATION_STREAM = `subscription OperationStream($id: ID!) {
   reverseProvisioningOperation(id: $id) {
@@ -10,22 +12,11 @@ export const OPERATION_STREAM = `subscription OperationStream($id: ID!) {
 /** The same fields as a query, for when the live connection cannot be kept. */
 export const OPERATION_STATE = OPERATION_STREAM.replace('subscription OperationStream', 'query OperationState');
 
-export interface LogEntry {
-  timestamp: string;
-  level: 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
-  message: string;
-  phase: string | null;
-}
+/** A log entry as the server models it (`LogEntry` of schema.graphql). */
+export type LogEntry = ServerLogEntry;
 
-export interface OperationFailure {
-  message: string;
-  userMessage: string | null;
-  problems: string[];
-  solutions: string[];
-  errors: string[];
-  errorLogs: string[];
-  httpStatus: number | null;
-}
+/** The failure fields this screen asks for (`OperationFailure` of schema.graphql, without `display`). */
+export type OperationFailure = Omit<ServerFailure, 'display'>;
 
 export interface OperationState {
   id: string;
