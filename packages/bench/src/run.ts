@@ -1,45 +1,66 @@
 /**
  * `npm run bench`: measures everything, prints progress to stderr and the markdown to stdout, and
- * replaces the part of the top-level BENCHMARKS.md between `<!-- bench:start -->` and
- * `<!-- bench:end -->` (unless `--no-write`). `--quick` measures only 20 KB and 1 MB, no memory;
- * `--report-only` re-renders the last run's dist/results.json without measuring.
+ * replaces the parts of the top-level BENCHMARKS.md between `<!-- bench:start -->` and
+ * `<!-- bench:end -->` (the engine) and between `<!-- web-bench:start -->` and
+ * `<!-- web-bench:end -->` (the web workbench), unless `--no-write`. `--quick` measures only
+ * 20 KB and 1 MB, no memory; `--web-only` / `--no-web` run one part; `--report-only` re-renders
+ * the last run's dist/results.json and dist/web-results.json without measuring.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runBench } from './harness.js';
 import type { BenchResults } from './results.js';
 import { renderReport } from './report.js';
+import { runWebBench } from './web/webBench.js';
+import type { WebBenchResults } from './web/webBench.js';
+import { renderWebReport } from './web/webReport.js';
 import { OP } from './workloadBench.js';
 import { FOUR_SPACE_SPECS, STANDARD_SPECS } from './workload/workload.js';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
+const reportOnly = args.has('--report-only');
 const sizes = quick ? STANDARD_SPECS.slice(0, 2) : STANDARD_SPECS;
 const large = STANDARD_SPECS[STANDARD_SPECS.length - 1];
-const saved = fileURLToPath(new URL('./results.json', import.meta.url));
-const results: BenchResults = args.has('--report-only')
-  ? (JSON.parse(readFileSync(saved, 'utf8')) as BenchResults)
-  : await runBench({
-  specs: [...sizes, ...FOUR_SPACE_SPECS.slice(0, 2)],
-  ...(quick || large === undefined ? {} : { memorySpec: large }),
-  server: !args.has('--no-server'),
-  // Keep the whole run near 10 minutes on 2 cores: the 4-space variants measure the merges only.
-  // At 10 MB the engine runs only in the child process (whole merge: time and memory), because
-  // merge-core keeps its last 8 parsed files in memory and 10 MB ones exhaust this process's heap.
-  opsFor: (spec) => (spec.indent === 4 ? [OP.mergeToText, OP.whole] : spec.columns >= 50_000 ? [] : undefined),
-      log: (line) => process.stderr.write(`${line}\n`),
-    });
-const markdown = renderReport(results);
-process.stdout.write(`${markdown}\n`);
-
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const target = fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url));
-if (!args.has('--no-write') && existsSync(target)) {
+
+/** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` of BENCHMARKS.md. */
+function writeSection(name: string, markdown: string): void {
+  if (args.has('--no-write') || !existsSync(target)) return;
   const text = readFileSync(target, 'utf8');
-  const start = text.indexOf('<!-- bench:start -->');
-  const end = text.indexOf('<!-- bench:end -->');
-  if (start >= 0 && end > start) {
-    writeFileSync(target, `${text.slice(0, start)}<!-- bench:start -->\n${markdown}\n${text.slice(end)}`);
-    process.stderr.write(`updated ${target}\n`);
-  }
+  const start = text.indexOf(`<!-- ${name}:start -->`);
+  const end = text.indexOf(`<!-- ${name}:end -->`);
+  if (start < 0 || end < start) return log(`BENCHMARKS.md has no ${name} markers: not updated`);
+  writeFileSync(target, `${text.slice(0, start)}<!-- ${name}:start -->\n${markdown}\n${text.slice(end)}`);
+  log(`updated ${target} (${name})`);
 }
-writeFileSync(saved, `${JSON.stringify(results, null, 2)}\n`);
+
+if (!args.has('--web-only')) {
+  const saved = fileURLToPath(new URL('./results.json', import.meta.url));
+  const results: BenchResults = reportOnly
+    ? (JSON.parse(readFileSync(saved, 'utf8')) as BenchResults)
+    : await runBench({
+        specs: [...sizes, ...FOUR_SPACE_SPECS.slice(0, 2)],
+        ...(quick || large === undefined ? {} : { memorySpec: large }),
+        server: !args.has('--no-server'),
+        // Keep the whole run near 10 minutes on 2 cores: the 4-space variants measure the merges only.
+        // At 10 MB the engine runs only in the child process (whole merge: time and memory), because
+        // merge-core keeps its last 8 parsed files in memory and 10 MB ones exhaust this process's heap.
+        opsFor: (spec) => (spec.indent === 4 ? [OP.mergeToText, OP.whole] : spec.columns >= 50_000 ? [] : undefined),
+        log,
+      });
+  const markdown = renderReport(results);
+  process.stdout.write(`${markdown}\n`);
+  writeSection('bench', markdown);
+  writeFileSync(saved, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+if (!args.has('--no-web')) {
+  const saved = fileURLToPath(new URL('./web-results.json', import.meta.url));
+  const web: WebBenchResults = reportOnly ? (JSON.parse(readFileSync(saved, 'utf8')) as WebBenchResults) : await runWebBench({ runs: quick ? 2 : 3, log });
+  const markdown = renderWebReport(web);
+  process.stdout.write(`${markdown}\n`);
+  writeSection('web-bench', markdown);
+  writeFileSync(saved, `${JSON.stringify(web, null, 2)}\n`);
+}

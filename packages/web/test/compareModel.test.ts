@@ -1,6 +1,6 @@
 import { applyChanges } from '@revprov/merge-core';
 import { describe, expect, it } from 'vitest';
-import { initialPickState, openCompare, pickChanges } from '../src/features/compare/model/compareModel';
+import { enrich, initialPickState, knownEnriched, openCompare, pickChanges } from '../src/features/compare/model/compareModel';
 import type { CompareModel, PickState } from '../src/features/compare/model/compareModel';
 
 const BASE = `# orders
@@ -52,7 +52,7 @@ function pickAll(model: CompareModel, steps: { select: string[]; text?: (t: stri
 }
 
 describe('openCompare', () => {
-  it('computes the change set in the browser and the enriched left panel (current + every change)', () => {
+  it('computes the change set in the browser; the left panel is the proposal while the branch has not moved', () => {
     const model = open();
     expect(model.changeSet.changes.map((c) => `${c.kind} ${c.id} ${c.status}`)).toEqual([
       `replace ${ID} clean`,
@@ -60,8 +60,16 @@ describe('openCompare', () => {
       `add ${CURRENCY} clean`,
       `replace ${ROWS} clean`,
     ]);
-    expect(model.enriched).toBe(PROPOSED);
-    expect(model.enrichedNote).toBeNull();
+    expect(knownEnriched(model)).toEqual({ text: PROPOSED, note: null });
+    expect(enrich(model)).toEqual({ text: PROPOSED, note: null });
+    expect(applyChanges(BASE, model.changeSet).text).toBe(PROPOSED);
+  });
+
+  it('when the branch moved, the left panel is the current file with every change applied', () => {
+    const current = BASE.replace('description: Amount.', 'description: Amount in EUR.');
+    const model = open(current);
+    expect(knownEnriched(model)).toBeNull();
+    expect(enrich(model)).toEqual({ text: PROPOSED.replace('description: Amount.', 'description: Amount in EUR.'), note: null });
   });
 
   it('reports unreadable YAML as errors with their position, never throws', () => {

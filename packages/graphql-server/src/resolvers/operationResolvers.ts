@@ -69,7 +69,7 @@ export const operationFields = {
   currentYaml: (async (op, _a, ctx) => (await view(op, ctx)).yaml) satisfies Resolver<OperationRecord, unknown, string | null>,
   currentRevision: (async (op, _a, ctx) => (await view(op, ctx)).revision) satisfies Resolver<OperationRecord, unknown, string>,
   changeSet: (async (op, _a, ctx) => {
-    const cs = (await view(op, ctx)).changeSet;
+    const cs = (await view(op, ctx)).changeSet();
     return cs && toPlainChangeSet(cs);
   }) satisfies Resolver<OperationRecord, unknown, PlainChangeSet | null>,
 };

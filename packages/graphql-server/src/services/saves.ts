@@ -21,7 +21,8 @@ import { fail, ok, userError } from './userError.js';
 export interface CurrentView {
   revision: string;
   yaml: string | null;
-  changeSet: ChangeSet | null;
+  /** merge3 against the head, computed at the first call only (a client reading the texts alone never pays for it). */
+  changeSet(): ChangeSet | null;
 }
 
 export interface PreviewResult {
@@ -175,11 +176,14 @@ export function createSaveService(deps: {
   return {
     async current(op) {
       const head = await git.withLock(op.repository, () => readHead(op));
-      if (op.status !== 'COMPLETED' || op.proposedYaml === null) return { revision: head.revision, yaml: head.yaml, changeSet: null };
-      if (head.yaml === null) {
-        return { revision: head.revision, yaml: null, changeSet: { changes: [], summary: { total: 0, clean: 0, conflict: 0, applied: 0 }, errors: [] } };
+      const { proposedYaml } = op;
+      if (op.status !== 'COMPLETED' || proposedYaml === null) return { revision: head.revision, yaml: head.yaml, changeSet: () => null };
+      const ours = head.yaml;
+      if (ours === null) {
+        return { revision: head.revision, yaml: null, changeSet: () => ({ changes: [], summary: { total: 0, clean: 0, conflict: 0, applied: 0 }, errors: [] }) };
       }
-      return { revision: head.revision, yaml: head.yaml, changeSet: merge3({ base: op.baseYaml, ours: head.yaml, theirs: op.proposedYaml }) };
+      let computed: ChangeSet | undefined;
+      return { revision: head.revision, yaml: ours, changeSet: () => (computed ??= merge3({ base: op.baseYaml, ours, theirs: proposedYaml })) };
     },
 
     async preview(operationId, paths, actor) {

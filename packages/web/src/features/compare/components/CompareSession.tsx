@@ -3,6 +3,7 @@ import { useAnnounce } from '../../../components/Announcer';
 import { copyText } from '../../../lib/copyText';
 import { downloadText } from '../../../lib/downloadText';
 import type { CompareOperation } from '../api/compareQueries';
+import type { Enriched } from '../model/compareModel';
 import { buildChangeTree } from '../model/buildChangeTree';
 import type { CompareClient } from '../worker/compareClient';
 import { createCompareClient } from '../worker/compareClient';
@@ -24,7 +25,8 @@ const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => a.s
  * operation → change set (computed by merge-core in a worker) → selection → right panel text. A
  * pick updates the selection at once; the worker computes the right panel (carrying free edits)
  * and picks made meanwhile are folded into the next computation. Performance marks
- * `revprov:compare-ready`, `revprov:pick-start` and `revprov:pick-done` time the view for the benchmark.
+ * (`revprov:texts-loaded`, `revprov:engine-done`, `revprov:compare-ready`, `revprov:pick-start`,
+ * `revprov:pick-done`) time the view for the benchmark.
  */
 export function CompareSession({ operation: op, onReload }: { operation: Loaded; onReload(): void }) {
   const announce = useAnnounce();
@@ -39,15 +41,32 @@ export function CompareSession({ operation: op, onReload }: { operation: Loaded;
   const [edited, setEdited] = useState(false);
   const [saveOpen, setSaveOpen] = useState(false);
   const [collapse, setCollapse] = useState<boolean | null>(null);
+  const [left, setLeft] = useState<Enriched | null>(null);
   const shown = useRef<ReadonlySet<string>>(new Set());
   const wanted = useRef<ReadonlySet<string>>(new Set());
   const running = useRef(false);
 
   useEffect(() => {
+    performance.mark('revprov:texts-loaded');
     const c = createCompareClient();
     client.current = c;
-    c.open({ base: op.baseYaml, current: op.currentYaml, proposed: op.proposedYaml }).then(setOpened, (e: Error) =>
-      setOpened({ ok: false, errors: [{ code: 'ENGINE', message: e.message, line: null, col: null, source: null }] }),
+    c.open({ base: op.baseYaml, current: op.currentYaml, proposed: op.proposedYaml }).then(
+      (answer) => {
+        performance.mark('revprov:engine-done');
+        setOpened(answer);
+        if (!answer.ok) return;
+        if (answer.enriched) return setLeft(answer.enriched);
+        // the branch moved: the left panel is computed next (the view is usable meanwhile)
+        c.enrich().then(
+          (e) => {
+            panels.current?.setLeft(e.text);
+            setLeft(e);
+            performance.mark('revprov:enriched');
+          },
+          () => undefined,
+        );
+      },
+      (e: Error) => setOpened({ ok: false, errors: [{ code: 'ENGINE', message: e.message, line: null, col: null, source: null }] }),
     );
     return () => c.close();
   }, [op]);
@@ -163,7 +182,12 @@ export function CompareSession({ operation: op, onReload }: { operation: Loaded;
       {op.currentRevision !== op.baseRevision && (
         <p className="notice">The branch has moved since the operation ran; the changes below are merged against its new head.</p>
       )}
-      {opened.enrichedNote && <p className="notice">{opened.enrichedNote}</p>}
+      {left?.note && <p className="notice">{left.note}</p>}
+      {!left && (
+        <p className="hint" role="status">
+          Left panel: the proposal on the file as it was; updating it to the current file with every change applied…
+        </p>
+      )}
       {op.updateErrors.length > 0 && (
         <div className="notice">
           <p>Some updates from the adapter could not be applied:</p>
@@ -212,7 +236,7 @@ export function CompareSession({ operation: op, onReload }: { operation: Loaded;
           <h3 id="changes-heading">Changes</h3>
           {summary.total === 0 ? <p>The adapter proposes nothing new: the file already matches the infrastructure.</p> : <ChangeTree nodes={nodes} selection={selection} onToggle={toggle} expandAll={summary.total <= EXPAND_ALL_UP_TO} />}
         </div>
-        <MergePanels ref={panels} left={opened.enriched} right={op.currentYaml} fileName={fileName} collapse={collapse} onEdit={() => setEdited(true)} />
+        <MergePanels ref={panels} left={opened.enriched?.text ?? op.proposedYaml} right={op.currentYaml} fileName={fileName} collapse={collapse} onEdit={() => setEdited(true)} />
       </div>
       <SaveDialog
         open={saveOpen}

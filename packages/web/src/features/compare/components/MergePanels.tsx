@@ -12,12 +12,30 @@ export interface MergePanelsHandle {
   rightText(): string;
   /** Replaces the right panel's text (one minimal change, so the cursor and scroll stay put). */
   setRight(text: string): void;
+  /** Replaces the left panel's text the same way. */
+  setLeft(text: string): void;
   /** Makes the right panel read-only while a pick is computed, and editable again. */
   setBusy(busy: boolean): void;
 }
 
 /** Marks the changes this component makes itself, so they are not reported as the user's edits. */
 const programmatic = Annotation.define<boolean>();
+
+/** Replaces an editor's text with one minimal change (common prefix and suffix kept), marked as not the user's. */
+function replaceText(editor: EditorView, text: string): void {
+  const old = editor.state.doc.toString();
+  if (old === text) return;
+  let start = 0;
+  const max = Math.min(old.length, text.length);
+  while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let endOld = old.length;
+  let endNew = text.length;
+  while (endOld > start && endNew > start && old.charCodeAt(endOld - 1) === text.charCodeAt(endNew - 1)) {
+    endOld--;
+    endNew--;
+  }
+  editor.dispatch({ changes: { from: start, to: endOld, insert: text.slice(start, endNew) }, annotations: programmatic.of(true) });
+}
 
 /** Files with more lines than this start with unchanged stretches collapsed. */
 const COLLAPSE_FROM_LINES = 400;
@@ -78,20 +96,10 @@ export function MergePanels({ ref, left, right, fileName, collapse, onEdit }: { 
   useImperativeHandle(ref, () => ({
     rightText: () => view.current?.b.state.doc.toString() ?? right,
     setRight(text) {
-      const b = view.current?.b;
-      if (!b) return;
-      const old = b.state.doc.toString();
-      if (old === text) return;
-      let start = 0;
-      const max = Math.min(old.length, text.length);
-      while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-      let endOld = old.length;
-      let endNew = text.length;
-      while (endOld > start && endNew > start && old.charCodeAt(endOld - 1) === text.charCodeAt(endNew - 1)) {
-        endOld--;
-        endNew--;
-      }
-      b.dispatch({ changes: { from: start, to: endOld, insert: text.slice(start, endNew) }, annotations: programmatic.of(true) });
+      if (view.current) replaceText(view.current.b, text);
+    },
+    setLeft(text) {
+      if (view.current) replaceText(view.current.a, text);
     },
     setBusy(isBusy) {
       view.current?.b.dispatch({ effects: busy.current.reconfigure(EditorState.readOnly.of(isBusy)) });

@@ -20,14 +20,17 @@ export interface PlainError {
   source: string | null;
 }
 
-/** What the compare view shows: the change set and the left panel's text. */
+/** What the compare view works on: the texts and their change set. */
 export interface CompareModel {
   inputs: CompareInputs;
   changeSet: ChangeSet;
-  /** The current file with every change applied (conflicts take the proposal): the left panel. */
-  enriched: string;
-  /** Why `enriched` is the plain proposal instead (the engine could not apply everything), else null. */
-  enrichedNote: string | null;
+}
+
+/** The left panel: the current file with every change applied (conflicts take the proposal). */
+export interface Enriched {
+  text: string;
+  /** Why `text` is the plain proposal instead (the engine could not apply everything), else null. */
+  note: string | null;
 }
 
 /** The right panel's provenance: the selection it was computed from and the text that gave (before free edits). */
@@ -44,15 +47,30 @@ export type PickResult =
 export const plainError = (e: MergeError): PlainError => ({ code: e.code, message: e.message, line: e.line ?? null, col: e.col ?? null, source: e.source ?? null });
 
 /**
- * Opens a completed operation for comparison: merge3(base, current, proposed) in the browser, and
- * the enriched left panel. Expected failures (unreadable YAML) come back as errors, never thrown.
+ * Opens a completed operation for comparison: merge3(base, current, proposed), in the browser.
+ * Expected failures (unreadable YAML) come back as errors, never thrown.
  */
 export function openCompare(inputs: CompareInputs): { ok: true; model: CompareModel } | { ok: false; errors: PlainError[] } {
   const changeSet = merge3({ base: inputs.base, ours: inputs.current, theirs: inputs.proposed });
   if (changeSet.errors.length > 0) return { ok: false, errors: changeSet.errors.map(plainError) };
-  const all = applyChanges(inputs.current, changeSet);
-  const enrichedNote = all.errors.length > 0 ? `the engine could not apply every change (${all.errors[0]?.message}); the left panel shows the adapter's proposal on the original file` : null;
-  return { ok: true, model: { inputs, changeSet, enriched: enrichedNote ? inputs.proposed : all.text, enrichedNote } };
+  return { ok: true, model: { inputs, changeSet } };
+}
+
+/**
+ * The left panel without computing, when it is known: while the branch has not moved (current =
+ * base), "the current file with every update applied" is the proposal itself. Else null.
+ */
+export function knownEnriched(model: CompareModel): Enriched | null {
+  return model.inputs.current === model.inputs.base ? { text: model.inputs.proposed, note: null } : null;
+}
+
+/** The left panel: every change applied to the current file (the proposal, with a note, if the engine cannot). */
+export function enrich(model: CompareModel): Enriched {
+  const known = knownEnriched(model);
+  if (known) return known;
+  const all = applyChanges(model.inputs.current, model.changeSet);
+  if (all.errors.length === 0) return { text: all.text, note: null };
+  return { text: model.inputs.proposed, note: `the engine could not apply every change (${all.errors[0]?.message}); the left panel shows the adapter's proposal on the original file` };
 }
 
 /** The state of a fresh view: nothing picked, the right panel is the current file. */

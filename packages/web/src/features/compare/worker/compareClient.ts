@@ -1,9 +1,11 @@
-import type { CompareInputs, PickResult } from '../model/compareModel';
+import type { CompareInputs, Enriched, PickResult } from '../model/compareModel';
 import type { OpenAnswer, WorkerAnswer, WorkerRequest } from './protocol';
 
 /** The page's handle on a compare worker: promise-returning calls, one worker per open operation. */
 export interface CompareClient {
   open(inputs: CompareInputs): Promise<OpenAnswer>;
+  /** The left panel (current file with every change applied), computed. */
+  enrich(): Promise<Enriched>;
   /** The right panel for `selection`, carrying the free edits of `text`. */
   pick(selection: string[], text: string): Promise<PickResult & { ms: number }>;
   /** Stops the worker; pending calls reject. */
@@ -28,7 +30,7 @@ export function createCompareClient(): CompareClient {
   };
   worker.onerror = (event) => fail(new Error(`the merge worker failed: ${event.message}`));
 
-  type Request = { type: 'open'; inputs: CompareInputs } | { type: 'pick'; selection: string[]; text: string };
+  type Request = { type: 'open'; inputs: CompareInputs } | { type: 'enrich' } | { type: 'pick'; selection: string[]; text: string };
   const call = (request: Request): Promise<WorkerAnswer> =>
     new Promise((resolve, reject) => {
       const message: WorkerRequest = { ...request, n: ++n };
@@ -41,6 +43,11 @@ export function createCompareClient(): CompareClient {
     open: (inputs) =>
       call({ type: 'open', inputs }).then((a) => {
         if (a.type !== 'open') throw failed(a);
+        return a.answer;
+      }),
+    enrich: () =>
+      call({ type: 'enrich' }).then((a) => {
+        if (a.type !== 'enrich') throw failed(a);
         return a.answer;
       }),
     pick: (selection, text) =>

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { CompareModel, PickState } from '../model/compareModel';
-import { initialPickState, openCompare, pickChanges } from '../model/compareModel';
+import { enrich, initialPickState, knownEnriched, openCompare, pickChanges } from '../model/compareModel';
 import type { WorkerAnswer, WorkerRequest } from './protocol';
 
 /**
@@ -30,9 +30,10 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       model = opened.model;
       state = initialPickState(model);
       const { changes, summary } = model.changeSet;
-      return answer({ n: request.n, type: 'open', answer: { ok: true, changes, summary, enriched: model.enriched, enrichedNote: model.enrichedNote, ms: performance.now() - started } });
+      return answer({ n: request.n, type: 'open', answer: { ok: true, changes, summary, enriched: knownEnriched(model), ms: performance.now() - started } });
     }
     if (!model || !state) return answer({ n: request.n, type: 'crash', message: 'no operation is open' });
+    if (request.type === 'enrich') return answer({ n: request.n, type: 'enrich', answer: enrich(model) });
     const result = pickChanges(model, state, request.selection, request.text);
     if (result.ok) state = result.state;
     answer({ n: request.n, type: 'pick', answer: { ...result, ms: performance.now() - started } });
