@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Announcer } from '../components/Announcer';
 import { Layout } from '../components/Layout';
@@ -5,8 +6,11 @@ import { AuthProvider } from '../features/auth/components/AuthProvider';
 import { CatalogPage } from '../features/catalog/components/CatalogPage';
 import { TemplatesPage } from '../features/catalog/components/TemplatesPage';
 import { ComponentPage } from '../features/component/components/ComponentPage';
-import { WizardPage } from '../features/wizard/components/WizardPage';
+import { Loading } from '../components/Loading';
 import { NotFoundPage } from './NotFoundPage';
+
+// The wizard brings the form library and the editors: loaded when a wizard opens, not with the catalog.
+const WizardPage = lazy(() => import('../features/wizard/components/WizardPage').then((m) => ({ default: m.WizardPage })));
 
 /** The providers and the routes; every screen lives in its feature folder. */
 export function App() {
@@ -19,7 +23,14 @@ export function App() {
               <Route path="/" element={<CatalogPage />} />
               <Route path="/templates" element={<TemplatesPage />} />
               <Route path="/catalog/:namespace/component/:name" element={<ComponentPage />} />
-              <Route path="/catalog/:namespace/component/:name/reverse-provisioning" element={<WizardPage />} />
+              <Route
+                path="/catalog/:namespace/component/:name/reverse-provisioning"
+                element={
+                  <Suspense fallback={<Loading what="the import wizard" />}>
+                    <WizardPage />
+                  </Suspense>
+                }
+              />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </Layout>

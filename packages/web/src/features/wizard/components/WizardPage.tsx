@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Loading } from '../../../components/Loading';
 import { useApiQuery } from '../../../lib/api/useApiQuery';
 import { useAuth } from '../../auth/components/AuthProvider';
 import { componentPath, componentRefOf } from '../../catalog/model/componentPath';
-import { CompareStep } from '../../compare/components/CompareStep';
 import type { WizardData } from '../api/wizardQuery';
 import { WIZARD_QUERY } from '../api/wizardQuery';
 import { ProcessingStep } from '../processing/ProcessingStep';
@@ -15,6 +14,9 @@ import { defaultValues } from '../provide/toRjsfForm';
 import { ReviewStep } from '../review/ReviewStep';
 import type { WizardStepKey } from '../wizardSteps';
 import { Stepper } from './Stepper';
+
+// The editors (CodeMirror) load when the comparison opens.
+const CompareStep = lazy(() => import('../../compare/components/CompareStep').then((m) => ({ default: m.CompareStep })));
 
 /**
  * The import wizard for one component: provide → review → processing → compare and merge. The
@@ -121,7 +123,9 @@ export function WizardPage() {
         {/* kept mounted once shown, so going back to the logs never loses the picks and edits */}
         {operationId && comparedOnce && (
           <div hidden={step !== 'compare'}>
-            <CompareStep key={operationId} operationId={operationId} />
+            <Suspense fallback={<Loading what="the comparison" />}>
+              <CompareStep key={operationId} operationId={operationId} />
+            </Suspense>
           </div>
         )}
       </div>
