@@ -62,10 +62,11 @@ export function overlaps(a: ConflictBlock, b: ConflictBlock): boolean {
   return b.start < a.end && a.start < b.end;
 }
 
-function writtenByEngine(members: Change[], ctx: BlockContext): ConflictBlock | null {
+export function writtenByEngine(members: Change[], ctx: BlockContext): ConflictBlock | null {
   const ids = members.map((c) => c.id);
   const theirs = applyChanges(ctx.merged, ctx.changeSet, ids, ctx.options);
   if (theirs.errors.length > 0 || theirs.skipped.length > 0 || theirs.text === ctx.merged) return null;
+  if (!holdsTheirs(theirs.text, members, ctx)) return null;
   const sides = [splitLines(theirs.text)];
   if (ctx.withBase) {
     const base = baseText(members, ctx);
@@ -76,8 +77,19 @@ function writtenByEngine(members: Change[], ctx: BlockContext): ConflictBlock | 
   return { members, start, end, theirs: parts[0]!, base: ctx.withBase ? parts[1]! : null };
 }
 
+/**
+ * Does `text` hold theirs' value at each change's path? A second look at the engine's text before
+ * it becomes a block's theirs side (a reordering is left to the engine's own check).
+ */
+export function holdsTheirs(text: string, changes: readonly Change[], ctx: BlockContext): boolean {
+  const parsed = parseYamlFile(text, ctx.limits, 'theirs');
+  if (parsed.errors.length > 0) return false;
+  const values = parsed.documents.map((d) => d.value);
+  return changes.every((c) => c.kind === 'move' || jsonEqual(valueAt(values, c.path), c.kind === 'remove' ? undefined : c.theirs));
+}
+
 /** The merged text with each member's path set back to its base value, or `null` if that fails. */
-function baseText(members: Change[], ctx: BlockContext): string | null {
+export function baseText(members: Change[], ctx: BlockContext): string | null {
   const values = parseYamlFile(ctx.merged, ctx.limits, 'merged').documents.map((d) => d.value);
   const edits: Edit[] = [];
   for (const c of members) {
@@ -170,7 +182,7 @@ export function withBreaks(lines: readonly string[], mergedLines: readonly strin
 }
 
 /** Offset of each line start, and the text length last. */
-function lineOffsets(lines: readonly string[]): number[] {
+export function lineOffsets(lines: readonly string[]): number[] {
   const out = [0];
   for (const l of lines) out.push(out[out.length - 1]! + l.length);
   return out;

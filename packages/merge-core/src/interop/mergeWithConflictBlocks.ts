@@ -4,6 +4,7 @@ import type { Change } from '../model/change.js';
 import type { MergeError } from '../model/errors.js';
 import { resolveOptions, type MergeOptions } from '../model/options.js';
 import { parseYamlFile } from '../parse/parseYaml.js';
+import { blocksAtOnce } from './blocksAtOnce.js';
 import { blockFor, overlaps, splitLines, type BlockContext, type ConflictBlock } from './conflictBlock.js';
 import { refusedChanges } from './refusedChanges.js';
 import { resolveBlocks, writeConflictBlocks } from './writeConflictBlocks.js';
@@ -48,12 +49,15 @@ export interface MergedText {
  * clean changes to ours, then write a conflict block for each conflict and each clean change the
  * engine refused. `text` is valid YAML exactly when `conflicts` and `skipped` are both empty.
  *
- * A block holds only the lines where taking theirs differs from the merged text: its theirs side
- * is written by the engine (ours with that change taken from theirs, verified), so choosing
- * either side of any block gives a text that parses (separators in flow collections included),
- * and every clean change stays outside the blocks or on both sides. Where the engine cannot write
- * theirs' side, the block holds the lines of the deepest node both texts have (at worst the whole
- * text). Overlapping blocks are joined; every byte of ours outside the blocks is kept.
+ * A block holds only the lines where taking theirs differs from the merged text: theirs' sides
+ * are written by the engine (ours with the conflicts taken from theirs, verified), so choosing
+ * theirs everywhere gives the engine's checked text, choosing either side of a block gives a text
+ * that parses (separators in flow collections included; checked block by block up to 32 blocks,
+ * beyond that for all blocks at once), and every clean change stays outside the blocks or on both
+ * sides. The lines one conflict reaches (a reordered list) are one block. Where the engine cannot
+ * write theirs' side, the block holds the lines of the deepest node both texts have (at worst the
+ * whole text). Overlapping blocks are joined; every byte of ours outside the blocks is kept.
+ * Cost: a constant number of engine passes plus one line diff, whatever the number of conflicts.
  */
 export function mergeWithConflictBlocks(input: { base: string; ours: string; theirs: string }, options: ConflictBlockOptions = {}): MergedText {
   const changeSet = merge3(input, options);
@@ -76,7 +80,9 @@ export function mergeWithConflictBlocks(input: { base: string; ours: string; the
     limits,
     options,
   };
-  const blocks = joinOverlapping([...conflicts, ...refused.map((r) => r.change)].map((c) => blockFor([c], ctx, null)), ctx);
+  const atOnce = conflicts.length > 0 ? blocksAtOnce(conflicts, ctx) : null;
+  const own = [...(atOnce ? atOnce.refused : conflicts), ...refused.map((r) => r.change)];
+  const blocks = joinOverlapping([...(atOnce?.blocks ?? []), ...own.map((c) => blockFor([c], ctx, null))], ctx);
   const text = writeConflictBlocks(ctx.mergedLines, blocks, {
     markerSize: options.markerSize ?? 7,
     style,

@@ -29,6 +29,12 @@ const json = y`
   }
 `;
 
+/** A catalog entity with forty columns, the dataType of column i from `type(i)`. */
+function columns(type: (i: number) => string): string {
+  const cols = Array.from({ length: 40 }, (_, i) => `      - name: c${i}\n        dataType: ${type(i)}\n        description: column ${i}\n`);
+  return `kind: Component\nmetadata:\n  name: wide\nspec:\n  dataContract:\n    schema:\n${cols.join('')}`;
+}
+
 const examples: Example[] = [
   {
     name: 'marks only the conflicting entry and applies the clean change',
@@ -142,7 +148,40 @@ const examples: Example[] = [
     theirs: 'l:\n  - id: a\n    x: 2\n  - id: b\n',
     blocks: 1,
   },
+  {
+    name: 'conflicts on adjacent lines get a block each',
+    base: json,
+    ours: json.replace('experimental', 'dev').replace('team-a', 'team-b'),
+    theirs: json.replace(',\n  "lifecycle": "experimental"', '').replace('team-a', 'team-c'),
+    text: '{\n  "name": "orders",\n<<<<<<< ours\n  "owner": "team-b",\n=======\n  "owner": "team-c",\n>>>>>>> theirs\n<<<<<<< ours\n  "tags": ["a", "b"],\n  "lifecycle": "dev"\n=======\n  "tags": ["a", "b"]\n>>>>>>> theirs\n}\n',
+    blocks: 2,
+  },
+  {
+    name: 'two fields of an element ours removed: theirs side holds the element once, with both',
+    base: 'fields:\n  - name: a\n  - name: x\n    dataType: int\n    description: d\n',
+    ours: 'fields:\n  - name: a\n',
+    theirs: 'fields:\n  - name: a\n  - name: x\n    dataType: text\n    description: e\n',
+    blocks: 1,
+  },
+  {
+    name: 'a list both sides reordered differently is one block',
+    base: 'steps:\n  - build\n  - test\n  - lint\n  - deploy\nz: 0\n',
+    ours: 'steps:\n  - test\n  - build\n  - lint\n  - deploy\nz: 0\n',
+    theirs: 'steps:\n  - build\n  - test\n  - deploy\n  - lint\nz: 1\n',
+    blocks: 1,
+  },
+  {
+    name: 'forty conflicting columns are forty blocks, found in one pass',
+    base: columns(() => 'string'),
+    ours: columns((i) => (i % 2 ? 'uuid' : 'text')),
+    theirs: columns(() => 'bigint').replace('kind: Component', 'kind: Resource'),
+    options: { conflictStyle: 'diff3' },
+    blocks: 40,
+  },
 ];
+
+/** A last line without a line break gains one (conflict markers end each side's last line). */
+const withBreak = (t: string) => t.replace(/([^\n])$/, `$1${t.includes('\r\n') ? '\r\n' : '\n'}`);
 
 /** The status each of theirs' changes has against a text: `applied` means the text holds theirs there. */
 function statusAgainst(text: string, base: string, theirs: string): Map<string, string> {
@@ -178,7 +217,6 @@ describe('mergeWithConflictBlocks', () => {
       }
       // Ours' side of every block is the clean merge (a last line may gain its line break).
       const merged = applyChanges(e.ours, merge3({ base: e.base, ours: e.ours, theirs: e.theirs }), clean).text;
-      const withBreak = (t: string) => t.replace(/([^\n])$/, '$1\n');
       expect(withBreak(chooseSide(r.text, 'ours', size))).toBe(withBreak(merged));
     });
   }
