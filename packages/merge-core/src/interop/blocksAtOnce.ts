@@ -3,6 +3,7 @@ import type { Change } from '../model/change.js';
 import { parseYamlFile } from '../parse/parseYaml.js';
 import { baseText, holdsTheirs, lineOffsets, overlaps, splitLines, writtenByEngine, type BlockContext, type ConflictBlock } from './conflictBlock.js';
 import { lineHunks, unionRegions, type Region } from './lineHunks.js';
+import { localPath } from './localPath.js';
 import { nodeLines, type LineSpan } from './nodeLines.js';
 import { resolveBlocks } from './writeConflictBlocks.js';
 
@@ -78,9 +79,13 @@ function groupByConflict(conflicts: readonly Change[], regions: readonly Region[
   // joinTo[i]: the last region that region i must be joined with
   const joinTo = regions.map((_, i) => i);
   const membersOf = regions.map((): Change[] => []);
+  const inMerged = (c: Change) => localPath(c.path, merged.documents.map((d) => d.value), ctx.changeSet.documents, 'ours');
+  const inTheirs = (c: Change) => localPath(c.path, theirs.documents.map((d) => d.value), ctx.changeSet.documents, 'ours');
   for (const c of conflicts) {
-    const m = nodeLines(merged, c.path);
-    const t = nodeLines(theirs, c.path);
+    const mPath = inMerged(c);
+    const tPath = inTheirs(c);
+    const m = mPath && nodeLines(merged, mPath);
+    const t = tPath && nodeLines(theirs, tPath);
     const mLines = m && toLines(m);
     const tLines = t && toTheirLines(t);
     const hit = regions.flatMap((r, i) => ((mLines && meets(mLines, r)) || (tLines && meets(tLines, r.others[0]!)) ? [i] : []));

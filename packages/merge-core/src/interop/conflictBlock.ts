@@ -7,6 +7,7 @@ import { jsonEqual, type JsonValue } from '../model/json.js';
 import type { MergeOptions, ResolvedLimits } from '../model/options.js';
 import type { Path, PathSegment } from '../model/path.js';
 import { parseYamlFile, type ParsedFile } from '../parse/parseYaml.js';
+import { localPath } from './localPath.js';
 import { nodeLines, type LineSpan } from './nodeLines.js';
 
 /**
@@ -85,7 +86,11 @@ export function holdsTheirs(text: string, changes: readonly Change[], ctx: Block
   const parsed = parseYamlFile(text, ctx.limits, 'theirs');
   if (parsed.errors.length > 0) return false;
   const values = parsed.documents.map((d) => d.value);
-  return changes.every((c) => c.kind === 'move' || jsonEqual(valueAt(values, c.path), c.kind === 'remove' ? undefined : c.theirs));
+  return changes.every((c) => {
+    if (c.kind === 'move') return true;
+    const path = localPath(c.path, values, ctx.changeSet.documents, 'ours');
+    return path !== null && jsonEqual(valueAt(values, path), c.kind === 'remove' ? undefined : c.theirs);
+  });
 }
 
 /** The merged text with each member's path set back to its base value, or `null` if that fails. */
@@ -93,15 +98,17 @@ export function baseText(members: Change[], ctx: BlockContext): string | null {
   const values = parseYamlFile(ctx.merged, ctx.limits, 'merged').documents.map((d) => d.value);
   const edits: Edit[] = [];
   for (const c of members) {
+    const path = localPath(c.path, values, ctx.changeSet.documents, 'ours');
+    if (path === null) return null;
     if (c.kind === 'move') {
       if (!Array.isArray(c.base)) continue;
       const field = c.field ?? null;
       const order = c.base.map((id): PathSegment => (field === null ? { kind: 'value', value: String(id) } : { kind: 'keyed', key: field, value: String(id) }));
-      edits.push({ op: 'order', path: c.path, order });
+      edits.push({ op: 'order', path, order });
     } else if (c.base === undefined) {
-      if (valueAt(values, c.path) !== undefined) edits.push({ op: 'remove', path: c.path });
+      if (valueAt(values, path) !== undefined) edits.push({ op: 'remove', path });
     } else {
-      edits.push({ op: 'set', path: c.path, value: c.base });
+      edits.push({ op: 'set', path, value: c.base });
     }
   }
   if (edits.length === 0) return ctx.merged;
@@ -128,16 +135,21 @@ function nodeBlock(members: Change[], ctx: BlockContext, cover: LineSpan | null)
   const offsets = lineOffsets(ctx.mergedLines);
   const added = newDocument(common, merged, theirs, ctx, cover);
   if (added) return { members, ...added, base: ctx.withBase ? [] : null };
+  const docs = ctx.changeSet.documents;
+  const mergedValues = merged.documents.map((d) => d.value);
+  const theirsValues = theirs.documents.map((d) => d.value);
   for (let depth = common.length; depth > 0; depth--) {
     const path = common.slice(0, depth);
-    const ours = nodeLines(merged, path);
-    const their = nodeLines(theirs, path);
+    const inMerged = localPath(path, mergedValues, docs, 'ours');
+    const inTheirs = localPath(path, theirsValues, docs, 'theirs');
+    const ours = inMerged && nodeLines(merged, inMerged);
+    const their = inTheirs && nodeLines(theirs, inTheirs);
     if (!ours || (!their && !(onlyRemoves && depth === common.length))) continue;
     const start = offsets.filter((o) => o <= ours.start).length - 1;
     const end = offsets.findIndex((o) => o >= ours.end);
     if (cover && (start > cover.start || end < cover.end)) continue;
     const theirsLines = their ? splitLines(ctx.theirs.slice(their.start, their.end)) : [];
-    if (!choosesTheirs(ctx, theirs, path, start, end, theirsLines)) continue;
+    if (!choosesTheirs(ctx, theirs, path, inTheirs, start, end, theirsLines)) continue;
     const baseSpan = base && nodeLines(base, path);
     const baseLines = base === null ? null : baseSpan ? splitLines(ctx.base.slice(baseSpan.start, baseSpan.end)) : [];
     return { members, start, end, theirs: theirsLines, base: baseLines };
@@ -151,26 +163,31 @@ function nodeBlock(members: Change[], ctx: BlockContext, cover: LineSpan | null)
  * end of the merged text, if choosing them gives theirs' document.
  */
 function newDocument(path: Path, merged: ParsedFile, theirs: ParsedFile, ctx: BlockContext, cover: LineSpan | null): Omit<ConflictBlock, 'members' | 'base'> | null {
-  if (path.length !== 1 || path[0]!.kind !== 'document' || nodeLines(merged, path)) return null;
+  if (path.length !== 1 || path[0]!.kind !== 'document') return null;
+  const docs = ctx.changeSet.documents;
+  if (localPath(path, merged.documents.map((d) => d.value), docs, 'ours') !== null) return null;
+  const inTheirs = localPath(path, theirs.documents.map((d) => d.value), docs, 'theirs');
   const end = ctx.mergedLines.length;
-  if (cover && cover.start < end) return null;
-  const span = nodeLines(theirs, path);
+  if (!inTheirs || (cover && cover.start < end)) return null;
+  const span = nodeLines(theirs, inTheirs);
   if (!span) return null;
   const eol = ctx.mergedLines[0]?.endsWith('\r\n') ? '\r\n' : '\n';
   const own = splitLines(ctx.theirs.slice(span.start, span.end));
   const lines = own[0]?.startsWith('---') ? own : [`---${eol}`, ...own];
-  return choosesTheirs(ctx, theirs, path, end, end, lines) ? { start: end, end, theirs: lines } : null;
+  return choosesTheirs(ctx, theirs, path, inTheirs, end, end, lines) ? { start: end, end, theirs: lines } : null;
 }
 
 /** Does the merged text with lines `[start, end)` replaced by theirs' lines parse, with theirs' value at `path`? */
-function choosesTheirs(ctx: BlockContext, theirs: ParsedFile, path: Path, start: number, end: number, lines: string[]): boolean {
+function choosesTheirs(ctx: BlockContext, theirs: ParsedFile, path: Path, inTheirs: Path | null, start: number, end: number, lines: string[]): boolean {
   const before = ctx.mergedLines.slice(0, start);
   const after = ctx.mergedLines.slice(end);
   const text = [...(lines.length > 0 ? withBreaks(before, ctx.mergedLines) : before), ...(after.length > 0 ? withBreaks(lines, ctx.mergedLines) : lines), ...after].join('');
   const chosen = parseYamlFile(text, ctx.limits, 'chosen');
   if (chosen.errors.length > 0) return false;
-  const want: JsonValue | undefined = valueAt(theirs.documents.map((d) => d.value), path);
-  return jsonEqual(valueAt(chosen.documents.map((d) => d.value), path), want);
+  const want: JsonValue | undefined = inTheirs === null ? undefined : valueAt(theirs.documents.map((d) => d.value), inTheirs);
+  const chosenValues = chosen.documents.map((d) => d.value);
+  const inChosen = localPath(path, chosenValues, ctx.changeSet.documents, 'ours');
+  return jsonEqual(inChosen === null ? undefined : valueAt(chosenValues, inChosen), want);
 }
 
 /** `lines` with a line break after the last one when more text follows it in the merged text. */

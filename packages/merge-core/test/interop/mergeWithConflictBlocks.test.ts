@@ -164,6 +164,15 @@ const examples: Example[] = [
     blocks: 1,
   },
   {
+    name: 'diff3 inside an entity ours renamed and moved to the end',
+    base: 'kind: Component\nmetadata:\n  name: orders\nspec:\n  lifecycle: experimental\n---\nkind: Component\nmetadata:\n  name: payments\nspec:\n  owner: team-b\n',
+    ours: 'kind: Component\nmetadata:\n  name: payments\nspec:\n  owner: team-b\n---\nkind: Component\nmetadata:\n  name: orders-eu\nspec:\n  lifecycle: beta\n',
+    theirs: 'kind: Component\nmetadata:\n  name: orders\nspec:\n  lifecycle: production\n---\nkind: Component\nmetadata:\n  name: payments\nspec:\n  owner: team-c\n',
+    options: { conflictStyle: 'diff3' },
+    text: 'kind: Component\nmetadata:\n  name: payments\nspec:\n  owner: team-c\n---\nkind: Component\nmetadata:\n  name: orders-eu\nspec:\n<<<<<<< ours\n  lifecycle: beta\n||||||| base\n  lifecycle: experimental\n=======\n  lifecycle: production\n>>>>>>> theirs\n',
+    blocks: 1,
+  },
+  {
     name: 'a list both sides reordered differently is one block',
     base: 'steps:\n  - build\n  - test\n  - lint\n  - deploy\nz: 0\n',
     ours: 'steps:\n  - test\n  - build\n  - lint\n  - deploy\nz: 0\n',
