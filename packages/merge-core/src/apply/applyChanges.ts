@@ -4,6 +4,7 @@ import { jsonEqual, type JsonValue } from '../model/json.js';
 import { formatPath, type Path } from '../model/path.js';
 import { resolveOptions, type MergeOptions } from '../model/options.js';
 import { parseYamlFile } from '../parse/parseYaml.js';
+import { editableDocuments } from '../locate/editableDocuments.js';
 import { documentIds } from '../locate/documentIds.js';
 import { describeShape, lookupValue, type Lookup } from '../locate/lookupValue.js';
 import { documentFinder } from '../select/findDocument.js';
@@ -29,7 +30,7 @@ export function applyChanges(ours: string, changeSet: ChangeSet, selection?: Sel
   const file = parseYamlFile(ours, limits, 'ours');
   if (file.errors.length > 0) return { text: ours, applied: [], skipped: [], errors: file.errors };
   const { selected, unmatched } = selectChanges(changeSet.changes, selection);
-  const values = file.documents.map((d) => d.value);
+  const values = editableDocuments(file).map((d) => d.value);
   const ids = documentIds(values);
   const findDocument = documentFinder(ids, changeSet.documents);
   const applied: string[] = [];

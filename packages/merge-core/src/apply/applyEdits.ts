@@ -4,6 +4,7 @@ import { formatPath } from '../model/path.js';
 import { resolveOptions, type MergeOptions, type ResolvedLimits } from '../model/options.js';
 import { parseYamlFile } from '../parse/parseYaml.js';
 import { documentIds } from '../locate/documentIds.js';
+import { editableDocuments } from '../locate/editableDocuments.js';
 import { verifyOutput } from '../verify/verifyOutput.js';
 import type { Edit } from './edit.js';
 import { applyEditsToValue } from './applyEditsToValue.js';
@@ -65,9 +66,10 @@ function attempt(text: string, batch: readonly Indexed[], limits: ResolvedLimits
   } else if (!verify) {
     return { text: spliced.text, applied: ok.map((b) => b.index), errors };
   } else {
+    const values = editableDocuments(file).map((d) => d.value);
     const expected = applyEditsToValue(
-      file.documents.map((d) => d.value),
-      documentIds(file.documents.map((d) => d.value)),
+      values,
+      documentIds(values),
       ok.map((b) => b.edit),
     );
     failure = verifyOutput(spliced.text, expected, limits);

@@ -5,6 +5,7 @@ import type { Path } from '../model/path.js';
 import { parseYamlFile, type ParsedFile } from '../parse/parseYaml.js';
 import { resolvePath } from '../locate/resolvePath.js';
 import { documentIds } from '../locate/documentIds.js';
+import { editableDocuments } from '../locate/editableDocuments.js';
 import { diffValues, type RawChange } from '../diff/diffValues.js';
 import { changeToEdit } from '../select/changesToEdits.js';
 import { withStatus } from '../diff/merge3.js';
@@ -53,8 +54,8 @@ export function applyUpdates(source: string, updates: unknown, options?: MergeOp
     entries.push({ key, path, value: value as JsonValue });
   }
   entries.sort((a, b) => a.path.length - b.path.length);
-  const document = file.documents[0];
-  if (!document) return { text: source, errors: [new MergeError('UNAPPLIABLE', 'the source has no document')] };
+  const documents = editableDocuments(file);
+  const document = documents[0]!;
   let proposed: JsonValue = cloneJson(document.value);
   for (const entry of entries) {
     const result = applyOne(proposed, entry.path, entry.value);
@@ -62,10 +63,10 @@ export function applyUpdates(source: string, updates: unknown, options?: MergeOp
     else proposed = result;
   }
   const raw: RawChange[] = [];
-  const multi = file.documents.length > 1;
-  diffValues(document.value, proposed, multi ? [{ kind: 'document', id: documentIds(file.documents.map((d) => d.value))[0]! }] : [], listRules, raw);
+  const multi = documents.length > 1;
+  diffValues(document.value, proposed, multi ? [{ kind: 'document', id: documentIds(documents.map((d) => d.value))[0]! }] : [], listRules, raw);
   if (raw.length === 0) return { text: source, errors };
-  const values = file.documents.map((d) => d.value);
+  const values = documents.map((d) => d.value);
   const lengthAt = (path: Path): number | null => {
     const v = valueAt(values, path);
     return Array.isArray(v) ? v.length : null;

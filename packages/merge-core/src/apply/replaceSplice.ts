@@ -4,7 +4,7 @@ import { isJsonObject, type JsonValue } from '../model/json.js';
 import type { ParsedFile } from '../parse/parseYaml.js';
 import { documentStyle, localQuote, type RenderStyle } from '../locate/detectStyle.js';
 import { blockItemSpans } from '../locate/itemSpans.js';
-import { columnOf, indentAt, lineEnd, lineKind, lineStart } from '../locate/lines.js';
+import { columnOf, indentAt, lineEnd, lineKind, lineStart, startsLine } from '../locate/lines.js';
 import type { NodeLocation } from '../locate/resolvePath.js';
 import { blockEnd, blockScalarIndent, colonEnd, isBlockCollection, isBlockScalar, isEmptyValue, keyColumn } from './nodeText.js';
 import { propsStart } from '../locate/propsStart.js';
@@ -54,6 +54,7 @@ export function replaceSplice(file: ParsedFile, loc: NodeLocation, value: JsonVa
       const out = renderAfterKey(value, keyColumn(text, loc.pair), style);
       return { start: at, end: at, text: stripEol(out, style.eol), seq };
     }
+    if (!parent && node?.range) return emptyDocumentSplice(text, node.range, value, style, seq);
     if (node?.range) {
       const at = node.range[0];
       const t = isColl && !inFlow ? stripEol(renderBlock(value, 0, style), style.eol) : scalarText(null);
@@ -121,8 +122,26 @@ export function replaceSplice(file: ParsedFile, loc: NodeLocation, value: JsonVa
     const item = renderItem(value, dash, style, true).slice(2);
     return { start: isBlockCollection(n) ? range[0] : propsStart(text, n), end, text: replacement(item), seq };
   }
+  if (!parent && !isBlockCollection(n) && !startsLine(text, range[0])) {
+    // a root scalar after `---` on its line: a block collection cannot start there
+    let start = propsStart(text, n);
+    while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+    return { start, end, text: style.eol + stripEol(renderBlock(value, 0, style), style.eol), seq };
+  }
   const col = columnOf(text, range[0]);
   return { start: range[0], end, text: replacement(renderBlock(value, col, style).slice(col)), seq };
+}
+
+/**
+ * Content for an empty document (`''`, comments only, `---`, `...`): on lines of its own after the
+ * document's leading comments and `---` line, before a `...` marker, every byte of them kept.
+ */
+function emptyDocumentSplice(text: string, range: readonly number[], value: JsonValue, style: RenderStyle, seq: number): Splice {
+  const start = range[0]!;
+  const end = range[2] ?? start;
+  const at = end === start && startsLine(text, start) ? start : lineEnd(text, Math.max(start, end - 1));
+  const lead = at > 0 && text[at - 1] !== '\n' ? style.eol : '';
+  return { start: at, end: at, text: lead + renderBlock(value, 0, style), seq };
 }
 
 /**

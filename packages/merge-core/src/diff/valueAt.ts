@@ -3,9 +3,12 @@ import type { Path } from '../model/path.js';
 import { documentIds } from '../locate/documentIds.js';
 import { findIn } from '../locate/findIn.js';
 
-/** The value at `path` in a file's documents (matched by identity), or `undefined`. */
+/**
+ * The value at `path` in a file's documents (matched by identity), or `undefined`. A text without
+ * documents reads as one `null` document, as `diff` reads it.
+ */
 export function valueAt(docs: readonly JsonValue[], path: Path): JsonValue | undefined {
-  let cur: JsonValue | undefined = docs[0];
+  let cur: JsonValue | undefined = docs.length === 0 ? null : docs[0];
   let start = 0;
   if (path[0]?.kind === 'document') {
     const i = documentIds(docs).indexOf(path[0].id);

@@ -4,6 +4,7 @@ import { getOwn, isJsonObject, type JsonValue } from '../model/json.js';
 import { formatPath, type Path } from '../model/path.js';
 import type { ParsedDocument, ParsedFile } from '../parse/parseYaml.js';
 import { documentIds } from './documentIds.js';
+import { editableDocuments } from './editableDocuments.js';
 import { findIn } from './findIn.js';
 
 /** Where a path lands in a parsed text: the value node and its container. */
@@ -39,9 +40,7 @@ export type Resolution =
 export function pickDocument(file: ParsedFile, path: Path): { document: ParsedDocument; rest: number } | MergeError {
   const first = path[0];
   if (first?.kind !== 'document') {
-    const document = file.documents[0];
-    if (!document) return new MergeError('UNAPPLIABLE', 'the text has no document', { path: formatPath(path) });
-    return { document, rest: 0 };
+    return { document: editableDocuments(file)[0]!, rest: 0 };
   }
   const ids = documentIds(file.documents.map((d) => d.value));
   const index = ids.indexOf(first.id);
