@@ -7,7 +7,7 @@ import { ensure } from '../lawViolation.js';
 import type { ScenarioLawOptions } from './lawOptions.js';
 import { someOf } from './someOf.js';
 
-/** A line holding an alias (`*name`) outside its comment. */
+/** A line holding an alias (`*name`) outside its comment (which starts at a `#` after white space: `col#1` is text). */
 const ALIAS = /(^|[\s[{,])\*[^\s,\]}]+/;
 
 export interface LocalityOptions extends ScenarioLawOptions {
@@ -38,7 +38,7 @@ export function locality(options: LocalityOptions = {}): fc.IPropertyWithHooks<[
       ensure(lines !== null, 'locality', `the path of ${c.id} is not in ours`, why);
       for (const l of lines) affected.add(l);
     }
-    const kept = linesKept(s.ours, out.text, (line, i) => affected.has(i) || ALIAS.test(line.replace(/#.*$/, '')));
+    const kept = linesKept(s.ours, out.text, (line, i) => affected.has(i) || ALIAS.test(line.replace(/(^|\s)#.*$/, '')));
     options.observe?.({ checkedLines: kept.checked });
     ensure(kept.missing === null, 'locality', `a line outside the selected changes was lost or moved: ${JSON.stringify(kept.missing)}`, why);
   });
