@@ -10,6 +10,7 @@ import { describeShape, lookupValue, type Lookup } from '../locate/lookupValue.j
 import { documentFinder } from '../select/findDocument.js';
 import { selectChanges } from '../select/selectChanges.js';
 import { changeToEdit } from '../select/changesToEdits.js';
+import { placeAfter } from '../select/placeAfter.js';
 import type { Edit } from './edit.js';
 import { applyEdits } from './applyEdits.js';
 
@@ -37,6 +38,11 @@ export function applyChanges(ours: string, changeSet: ChangeSet, selection?: Sel
   const skipped = [...unmatched];
   const edits: Edit[] = [];
   const changeOfEdit = new Map<string, string>();
+  const hasPath = (path: Path): boolean => {
+    const target = targetIn(path, values, ids, findDocument);
+    return !('missing' in target) && lookupValue(target.root, target.path, target.from).kind === 'found';
+  };
+  const placeNew = placeAfter(changeSet.changes, new Set(selected.filter((c) => c.kind === 'add').map((c) => c.id)), hasPath);
   for (const change of selected) {
     const target = targetIn(change.path, values, ids, findDocument);
     if ('missing' in target) {
@@ -63,7 +69,8 @@ export function applyChanges(ours: string, changeSet: ChangeSet, selection?: Sel
       const parent = lookupValue(target.root, path, target.from);
       return parent.kind === 'found' && Array.isArray(parent.value) ? parent.value.length : null;
     };
-    const edit = changeToEdit({ ...change, path: target.path }, lengthAt);
+    const placed = change.kind === 'add' && change.after !== undefined ? { after: placeNew(change) } : {};
+    const edit = changeToEdit({ ...change, ...placed, path: target.path }, lengthAt);
     if (edit === null) continue;
     edits.push(edit);
     changeOfEdit.set(formatPath(edit.path), change.id);

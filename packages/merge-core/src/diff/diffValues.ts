@@ -25,16 +25,14 @@ export function diffValues(base: JsonValue, theirs: JsonValue, path: Path, rules
     for (const k of Object.keys(base)) {
       if (!hasOwn(theirs, k)) out.push({ path: [...path, { kind: 'key', key: k }], kind: 'remove', base: base[k]! });
     }
-    // `after`: the nearest preceding sibling in theirs that base has, so a new entry lands in place
-    // whether or not the new entries before it are selected too
+    // `after`: the sibling right before it in theirs (new or not); applying follows the chain of
+    // new siblings to one the target has, so new entries land in theirs' order however they are selected
     let prev: PathSegment | null = null;
     for (const k of Object.keys(theirs)) {
       const seg: PathSegment = { kind: 'key', key: k };
       if (!hasOwn(base, k)) out.push({ path: [...path, seg], kind: 'add', theirs: theirs[k]!, after: prev });
-      else {
-        diffValues(base[k]!, theirs[k]!, [...path, seg], rules, out);
-        prev = seg;
-      }
+      else diffValues(base[k]!, theirs[k]!, [...path, seg], rules, out);
+      prev = seg;
     }
     return;
   }
@@ -76,6 +74,7 @@ function diffLists(base: JsonValue[], theirs: JsonValue[], path: Path, rules: re
     const b = baseIndex.get(id);
     if (b === undefined) {
       out.push({ path: [...path, s], kind: 'add', theirs: theirs[i]!, after: prev });
+      prev = s;
       return;
     }
     if (field !== null) diffValues(base[b]!, theirs[i]!, [...path, s], rules, out);

@@ -1,12 +1,13 @@
 import { summarize, type Change, type ChangeSet, type ChangeStatus } from '../model/change.js';
 import { jsonEqual } from '../model/json.js';
-import { formatPath } from '../model/path.js';
+import { formatPath, type Path } from '../model/path.js';
 import { resolveOptions, type MergeOptions } from '../model/options.js';
 import { parseYamlFile } from '../parse/parseYaml.js';
 import { lookupValue, type Lookup } from '../locate/lookupValue.js';
 import { alignDocuments, type OursRoot } from './alignDocuments.js';
 import { identities } from './listRules.js';
 import { diffDocuments } from './diffDocuments.js';
+import { placeAmongOurs } from './placeAmongOurs.js';
 import type { RawChange } from './diffValues.js';
 
 /**
@@ -28,6 +29,18 @@ export function merge3(input: { base: string; ours: string; theirs: string }, op
   const theirValues = theirs.documents.map((d) => d.value);
   const alignment = alignDocuments(baseValues, theirValues, ours.documents.map((d) => d.value));
   const raw = diffDocuments(baseValues, theirValues, alignment, listRules);
+  const at = (side: (path: Path) => OursRoot) => (path: Path) => {
+    const { root, from } = side(path);
+    const found = lookupValue(root, path, from);
+    return found.kind === 'found' ? found.value : undefined;
+  };
+  const theirsRoot = (path: Path): OursRoot => {
+    const first = path[0];
+    if (!alignment.multi || first?.kind !== 'document') return { root: theirValues[0], from: 0 };
+    const j = alignment.theirsOf[alignment.baseIds.indexOf(first.id)] ?? -1;
+    return { root: j === -1 ? undefined : theirValues[j], from: 1 };
+  };
+  placeAmongOurs(raw, at(theirsRoot), at((path) => alignment.oursRoot(path)));
   const changes = raw.map((c) => withStatus(c, alignment.oursRoot(c.path)));
   const changeSet: ChangeSet = { changes, summary: summarize(changes), errors: [] };
   if (alignment.documents) changeSet.documents = alignment.documents;

@@ -10,6 +10,7 @@ import { parseJsonPatch, type JsonPatchOperation } from './jsonPatchOperation.js
 import { planOperation } from './jsonPatchPlan.js';
 import { formatJsonPointer } from './jsonPointer.js';
 import { selectChanges } from '../select/selectChanges.js';
+import { placeAfter } from '../select/placeAfter.js';
 
 /** A JSON Patch exported from a change set, or why it could not be. */
 export interface JsonPatchExport {
@@ -148,9 +149,12 @@ export function toJsonPatch(source: string, changeSet: ChangeSet, selection?: Se
   let doc = read.value;
   const patch: JsonPatchOperation[] = [];
   const errors: MergeError[] = [];
-  for (const change of exportOrder(selectChanges(changeSet.changes, selection).selected)) {
+  const selected = selectChanges(changeSet.changes, selection).selected;
+  const adding = new Set(selected.filter((c) => c.kind === 'add' && c.status !== 'applied').map((c) => c.id));
+  const after = placeAfter(changeSet.changes, adding, (path) => typeof resolveTokens(doc, path) !== 'string');
+  for (const change of exportOrder(selected)) {
     if (change.status === 'applied') continue;
-    const ops = operationsFor(doc, change);
+    const ops = operationsFor(doc, change.kind === 'add' && change.after !== undefined ? { ...change, after: after(change) } : change);
     if (ops instanceof MergeError) {
       errors.push(ops);
       continue;

@@ -33,8 +33,11 @@ export interface Change {
   theirs?: JsonValue;
   status: ChangeStatus;
   /**
-   * For `add`: the sibling that precedes the new entry in theirs (a `key`, `keyed`, `value` or
-   * `index` segment), or `null` when it comes first. New text is placed after that sibling.
+   * For `add`: the sibling right before the new entry in theirs (a `key`, `keyed`, `value` or
+   * `index` segment), skipping siblings ours removed (`merge3`), or `null` when it comes first.
+   * Applying places the entry after the nearest of these predecessors that the text has or that
+   * the same selection adds, following a new predecessor's own `after` when it is neither, so
+   * accepting new entries one at a time gives the text of accepting them together.
    */
   after?: PathSegment | null;
   /**
