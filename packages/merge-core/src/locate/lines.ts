@@ -1,6 +1,7 @@
 /** Offset of the start of the line containing `offset` (after a byte order mark on the first line). */
 export function lineStart(text: string, offset: number): number {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  // (lastIndexOf reads a negative start as 0: a text opening with a line break would loop)
+  const start = offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
   return start === 0 && offset > 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
 }
 
