@@ -3,14 +3,13 @@ import { MergeError } from '../model/errors.js';
 import { hasOwn, isJsonObject, setOwn, type JsonObject, type JsonValue } from '../model/json.js';
 import { formatPath, segmentEqual as sameSegment, type Path, type PathSegment } from '../model/path.js';
 import type { ParsedFile } from '../parse/parseYaml.js';
-import { aliasedAncestors, aliasesInto } from '../locate/aliasesOf.js';
 import { findIn } from '../locate/findIn.js';
 import { findKey, resolvePath, type NodeLocation } from '../locate/resolvePath.js';
 import type { Edit } from './edit.js';
 import { collectionSplices, type CollectionPlan, type Insertion } from './collectionSplices.js';
 import { identityValue } from './identityValue.js';
-import { isBlockCollection, isBlockScalar, isEmptyValue } from './nodeText.js';
-import { propsStart } from '../locate/propsStart.js';
+import { isEmptyValue } from './nodeText.js';
+import { relocateAnchors, type Touch } from './relocateAnchors.js';
 import { replaceSplice } from './replaceSplice.js';
 import type { Splice } from './splice.js';
 
@@ -30,8 +29,8 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
   const plans = new Map<Node, CollectionPlan>();
   const creations = new Map<Node | string, { loc: NodeLocation; value: JsonObject | JsonValue[]; edits: number[] }>();
   let seq = 0;
-  /** Nodes an edit replaces or removes, with the edit, for alias bookkeeping. */
-  const touched: { node: Node; edit: number; document: NodeLocation['document'] }[] = [];
+  /** Nodes the edits change, for the anchors and aliases among them. */
+  const touched: Touch[] = [];
   const planFor = (coll: YAMLMap | YAMLSeq, loc: NodeLocation): CollectionPlan => {
     let plan = plans.get(coll);
     if (!plan) plans.set(coll, (plan = { coll, loc, inserts: [], removes: new Map(), order: null }));
@@ -51,7 +50,7 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
         if (s instanceof MergeError) failed.set(e, s);
         else {
           splices.push({ ...s, edit: e });
-          if (res.at.node) touched.push({ node: res.at.node, edit: e, document: res.at.document });
+          if (res.at.node) touched.push({ node: res.at.node, edit: e, document: res.at.document, how: 'replaced' });
         }
         return;
       }
@@ -65,6 +64,7 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
         const key = at.node ?? `${at.depth}:${at.pair ? at.pair.key : ''}:${at.index}:${String(at.parent?.range?.[0])}`;
         let creation = creations.get(key);
         if (!creation) creations.set(key, (creation = { loc: at, value: entry.key !== null ? {} : [], edits: [] }));
+        if (at.node) touched.push({ node: at.node, edit: e, document: at.document, how: 'replaced' });
         if (entry.key !== null && isJsonObject(creation.value)) setOwn(creation.value, entry.key, entry.value);
         else if (Array.isArray(creation.value)) creation.value.push(entry.value);
         else return failed.set(e, new MergeError('UNAPPLIABLE', `${id}: conflicting edits create the same value`, { path: id }));
@@ -73,6 +73,7 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
       }
       const coll = at.node as YAMLMap | YAMLSeq;
       const plan = planFor(coll, at);
+      touched.push({ node: coll, edit: e, document: at.document, how: 'inside' });
       let after: number | null = null;
       if (edit.after === null) after = -1;
       else if (edit.after) {
@@ -88,7 +89,7 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
       const { at } = res;
       if (!at.parent) return failed.set(e, new MergeError('UNSUPPORTED', `${id}: cannot remove a document root`, { path: id }));
       planFor(at.parent, parentLocation(file, edit.path, at)).removes.set(at.index, e);
-      if (at.node) touched.push({ node: at.node, edit: e, document: at.document });
+      if (at.node) touched.push({ node: at.node, edit: e, document: at.document, how: 'removed' });
       return;
     }
     if (res.kind !== 'found') return failed.set(e, new MergeError('UNAPPLIABLE', `${id}: no sequence there`, { path: id }));
@@ -98,6 +99,7 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
         const key = at.node ?? `${at.depth}:${at.index}`;
         let creation = creations.get(key);
         if (!creation) creations.set(key, (creation = { loc: at, value: [], edits: [] }));
+        if (at.node) touched.push({ node: at.node, edit: e, document: at.document, how: 'replaced' });
         if (Array.isArray(creation.value)) creation.value.push(edit.value);
         creation.edits.push(e);
         return;
@@ -108,6 +110,7 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
         return failed.set(e, new MergeError('UNAPPLIABLE', `${id}: index ${edit.index} is out of range 0..${n}`, { path: id }));
       }
       planFor(at.node, at).inserts.push({ key: null, value: edit.value, identity: null, after: null, before: edit.index < n ? edit.index : undefined, seq: seq++, edit: e } as Insertion);
+      touched.push({ node: at.node, edit: e, document: at.document, how: 'inside' });
       return;
     }
     if (!isSeq(at.node)) return failed.set(e, new MergeError('PATH_THROUGH_SCALAR', `${id}: not a sequence`, { path: id }));
@@ -121,7 +124,7 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
   }
   for (const plan of plans.values()) {
     // reordered elements move their anchors: aliases that would now come first keep their value
-    if (plan.order) for (const item of plan.coll.items) if (item && !isPair(item)) touched.push({ node: item as Node, edit: plan.order.edit, document: plan.loc.document });
+    if (plan.order) for (const item of plan.coll.items) if (item && !isPair(item)) touched.push({ node: item as Node, edit: plan.order.edit, document: plan.loc.document, how: 'reordered' });
     const result = collectionSplices(file, plan);
     if (result instanceof MergeError) {
       for (const i of plan.inserts) failed.set(i.edit, result);
@@ -129,49 +132,8 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
       if (plan.order) failed.set(plan.order.edit, result);
     } else splices.push(...result);
   }
-  keepAliasValues(file, touched, splices, failed);
+  relocateAnchors(file, touched, splices, failed);
   return { splices: splices.filter((s) => s.edit === undefined || !failed.has(s.edit)), failed };
-}
-
-/**
- * An edited or removed node may carry an anchor that aliases elsewhere refer to; those alias
- * sites must keep their value, so each one is written out as the anchored node's original text
- * (inline nodes only; a block node behind an alias is refused for that edit).
- */
-function keepAliasValues(
-  file: ParsedFile,
-  touched: readonly { node: Node; edit: number; document: NodeLocation['document'] }[],
-  splices: Splice[],
-  failed: Map<number, MergeError>,
-): void {
-  if (touched.length === 0 || !file.text.includes('&')) return;
-  const touchedNodes = new Set(touched.map((t) => t.node));
-  const written = new Set<Node>();
-  for (const { node, edit, document } of touched) {
-    if (failed.has(edit)) continue;
-    const outer = aliasedAncestors(document.doc, node);
-    if (outer.length > 0) {
-      failed.set(edit, new MergeError('UNSUPPORTED', `the edited node is inside &${outer[0]}, which alias *${outer[0]} repeats elsewhere; edit it by hand`));
-      continue;
-    }
-    for (const { alias, target } of aliasesInto(document.doc, node)) {
-      if (touchedNodes.has(alias) || written.has(alias)) continue;
-      written.add(alias);
-      if (isBlockCollection(target) || isBlockScalar(target) || !target.range) {
-        failed.set(edit, new MergeError('UNSUPPORTED', `the edited node is a block with an anchor that alias *${alias.source} refers to; edit the alias sites first`));
-        break;
-      }
-      splices.push({ start: alias.range![0], end: alias.range![1], text: file.text.slice(propsStartOrTag(file.text, target), target.range[1]), seq: -1, edit });
-    }
-  }
-}
-
-/** The anchored node's text without its anchor (tags kept). */
-function propsStartOrTag(text: string, node: Node): number {
-  const start = propsStart(text, node);
-  const props = text.slice(start, node.range![0]);
-  const tag = /(^|\s)(![^\s]*)/.exec(props);
-  return tag ? start + props.indexOf(tag[2]!) : node.range![0];
 }
 
 function withPath(error: MergeError, path: string): MergeError {

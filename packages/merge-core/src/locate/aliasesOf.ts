@@ -1,14 +1,65 @@
-import { isAlias, isCollection, isPair, visit, type Alias, type Document, type Node, type ParsedNode } from 'yaml';
+import { isAlias, isCollection, isPair, visit, type Alias, type Document, type Node, type Pair, type ParsedNode, type YAMLMap, type YAMLSeq } from 'yaml';
+
+/** Where an alias stands: the node it repeats, and the collection (and entry) holding it. */
+export interface AliasSite {
+  alias: Alias;
+  target: Node;
+  /** The mapping or sequence holding the alias; `null` at a document root. */
+  parent: YAMLMap | YAMLSeq | null;
+  /** The mapping entry, when the parent is a mapping. */
+  pair: Pair | null;
+  /** The alias is a mapping key (`*k : v`). */
+  isKey: boolean;
+}
+
+interface AliasIndex {
+  byTarget: Map<Node, AliasSite[]>;
+  /** Every aliased node's source range, for containment tests. */
+  targets: { node: Node; start: number; end: number }[];
+}
+
+const cache = new WeakMap<object, AliasIndex>();
+
+/** Every alias of a document, by the node it repeats (built once per parsed document). */
+function aliasIndex(doc: Document.Parsed<ParsedNode, true>): AliasIndex {
+  let index = cache.get(doc);
+  if (!index) {
+    const byTarget = new Map<Node, AliasSite[]>();
+    const targets: AliasIndex['targets'] = [];
+    visit(doc, {
+      Alias(_, alias, path) {
+        const target = alias.resolve(doc) as Node | undefined;
+        if (!target) return;
+        const holder = path[path.length - 1];
+        const pair = isPair(holder) ? (holder as Pair) : null;
+        const coll = pair ? path[path.length - 2] : holder;
+        const site: AliasSite = { alias, target, parent: isCollection(coll) ? (coll as YAMLMap | YAMLSeq) : null, pair, isKey: pair?.key === alias };
+        const sites = byTarget.get(target);
+        if (sites) sites.push(site);
+        else {
+          byTarget.set(target, [site]);
+          if (target.range) targets.push({ node: target, start: target.range[0], end: target.range[1] });
+        }
+      },
+    });
+    cache.set(doc, (index = { byTarget, targets }));
+  }
+  return index;
+}
+
+/** The aliases that repeat `target` (in document order). */
+export function aliasesOf(doc: Document.Parsed<ParsedNode, true>, target: Node): readonly AliasSite[] {
+  return aliasIndex(doc).byTarget.get(target) ?? [];
+}
 
 /**
- * The aliases, anywhere in the document, that refer to an anchored node inside `node` (itself
- * included). Editing such a node would silently change every alias site too; the planner uses
- * this to keep those sites' values.
+ * The aliased nodes inside `node` (itself included), found by walking it: editing, removing or
+ * moving `node` changes what their aliases would repeat.
  */
-export function aliasesInto(doc: Document.Parsed<ParsedNode, true>, node: Node): { alias: Alias; target: Node }[] {
-  const index = aliasIndex(doc);
-  if (index.size === 0) return [];
-  const out: { alias: Alias; target: Node }[] = [];
+export function aliasedWithin(doc: Document.Parsed<ParsedNode, true>, node: Node): Node[] {
+  const { byTarget } = aliasIndex(doc);
+  if (byTarget.size === 0) return [];
+  const out: Node[] = [];
   const collect = (n: unknown): void => {
     if (isPair(n)) {
       collect(n.key);
@@ -16,54 +67,26 @@ export function aliasesInto(doc: Document.Parsed<ParsedNode, true>, node: Node):
       return;
     }
     if (!n || isAlias(n)) return;
-    for (const alias of index.get(n as Node) ?? []) out.push({ alias, target: n as Node });
+    if (byTarget.has(n as Node)) out.push(n as Node);
     if (isCollection(n)) for (const item of n.items) collect(item);
   };
   collect(node);
   return out;
 }
 
-const aliasCache = new WeakMap<object, Map<Node, Alias[]>>();
-
-/** Every alias of a document, by the node it refers to (built once per parsed document). */
-function aliasIndex(doc: Document.Parsed<ParsedNode, true>): Map<Node, Alias[]> {
-  let index = aliasCache.get(doc);
-  if (!index) {
-    const built = new Map<Node, Alias[]>();
-    visit(doc, {
-      Alias(_, alias) {
-        const target = alias.resolve(doc) as Node | undefined;
-        if (target) built.set(target, [...(built.get(target) ?? []), alias]);
-      },
-    });
-    aliasCache.set(doc, (index = built));
-  }
-  return index;
-}
-
-const targetsCache = new WeakMap<object, { anchor: string; start: number; end: number }[]>();
-
 /**
- * The anchor names of the nodes that contain `node` (by source range) and that some alias
- * repeats: an edit inside such a node would also change every alias site.
+ * The aliased nodes that contain `node` (by source range, itself excluded): an edit inside `node`
+ * changes what their aliases would repeat too.
  */
-export function aliasedAncestors(doc: Document.Parsed<ParsedNode, true>, node: Node): string[] {
-  let targets = targetsCache.get(doc);
-  if (!targets) {
-    const found: { anchor: string; start: number; end: number }[] = [];
-    const seen = new Set<Node>();
-    visit(doc, {
-      Alias(_, alias) {
-        const target = alias.resolve(doc) as Node | undefined;
-        if (target?.range && !seen.has(target)) {
-          seen.add(target);
-          found.push({ anchor: alias.source, start: target.range[0], end: target.range[1] });
-        }
-      },
-    });
-    targetsCache.set(doc, (targets = found));
-  }
+export function aliasedAround(doc: Document.Parsed<ParsedNode, true>, node: Node): Node[] {
   const r = node.range;
   if (!r) return [];
-  return targets.filter((t) => t.start <= r[0] && r[1] <= t.end && !(t.start === r[0] && t.end === r[1])).map((t) => t.anchor);
+  return aliasIndex(doc)
+    .targets.filter((t) => t.node !== node && t.start <= r[0] && r[1] <= t.end)
+    .map((t) => t.node);
+}
+
+/** True when the document has an alias anywhere. */
+export function hasAliases(doc: Document.Parsed<ParsedNode, true>): boolean {
+  return aliasIndex(doc).byTarget.size > 0;
 }

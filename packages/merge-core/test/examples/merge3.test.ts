@@ -225,10 +225,10 @@ describe('local style of new text', () => {
       expected: 'a: 0\nb: 1\n',
     },
     {
-      name: 'anchored scalar edited: the alias keeps its value',
+      name: 'anchored scalar edited: the anchor moves to the alias, which keeps its value',
       ours: 'a: &x v\nb: *x\n',
       theirs: 'a: w\nb: v\n',
-      expected: 'a: &x w\nb: v\n',
+      expected: 'a: w\nb: &x v\n',
     },
     {
       name: 'multi-line string into a block context becomes a literal block',
