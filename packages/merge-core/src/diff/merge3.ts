@@ -4,6 +4,7 @@ import { formatPath, type Path } from '../model/path.js';
 import { resolveOptions, type MergeOptions } from '../model/options.js';
 import { parseYamlFile } from '../parse/parseYaml.js';
 import { lookupValue, type Lookup } from '../locate/lookupValue.js';
+import { editableDocuments } from '../locate/editableDocuments.js';
 import { alignDocuments, type OursRoot } from './alignDocuments.js';
 import { identities } from './listRules.js';
 import { diffDocuments } from './diffDocuments.js';
@@ -27,7 +28,7 @@ export function merge3(input: { base: string; ours: string; theirs: string }, op
   if (errors.length > 0) return { changes: [], summary: summarize([]), errors };
   const baseValues = base.documents.map((d) => d.value);
   const theirValues = theirs.documents.map((d) => d.value);
-  const alignment = alignDocuments(baseValues, theirValues, ours.documents.map((d) => d.value));
+  const alignment = alignDocuments(baseValues, theirValues, editableDocuments(ours).map((d) => d.value));
   const raw = diffDocuments(baseValues, theirValues, alignment, listRules);
   const at = (side: (path: Path) => OursRoot) => (path: Path) => {
     const { root, from } = side(path);
