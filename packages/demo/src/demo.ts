@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEMO, seedDemo, startExampleAdapter } from '@revprov/example-adapter';
 import type { ServerConfig } from '@revprov/graphql-server';
-import { startServer } from '@revprov/graphql-server';
+import { buildConfig, startServer } from '@revprov/graphql-server';
 import type { RunningServer } from '@revprov/graphql-server';
 import { demoDataDir } from './demoPaths.js';
 
@@ -24,16 +24,21 @@ async function main(): Promise<void> {
     return startExampleAdapter({ ...adapterOptions, port: 0 });
   });
   const wanted = Number(process.env.PORT ?? 4000);
-  const config: ServerConfig = {
-    port: wanted,
-    host: '127.0.0.1',
+  const built = buildConfig(
+    {
+      port: wanted,
+      dataDir,
+      repositories: [{ url: seed.repoUrl, branch: seed.branch }],
+      techAdapters: [{ infrastructureTemplateId: seed.infrastructureTemplateId, url: adapter.url }],
+      polling: { intervalMs: 300, timeoutMs: 60_000 },
+      git: { authorName: 'revprov demo', authorEmail: 'revprov@localhost' },
+      // the JSON log would bury the instructions below: only problems are shown
+      log: { level: 'warn' },
+    },
     dataDir,
-    repositories: [{ url: seed.repoUrl, branch: seed.branch }],
-    techAdapters: [{ infrastructureTemplateId: seed.infrastructureTemplateId, url: adapter.url }],
-    polling: { intervalMs: 300, timeoutMs: 60_000 },
-    git: { authorName: 'revprov demo', authorEmail: 'revprov@localhost' },
-    database: { url: null, poolSize: 10 },
-  };
+  );
+  if (!built.ok) throw new Error(`demo configuration rejected: ${JSON.stringify(built.issues)}`);
+  const config: ServerConfig = built.config;
   let server: RunningServer;
   let busyPort = false;
   try {

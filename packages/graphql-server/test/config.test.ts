@@ -36,6 +36,10 @@ describe('configuration', () => {
         git: { authorName: 'revprov', authorEmail: 'revprov@localhost' },
         web: { enabled: true, dir: null },
         database: { url: null, poolSize: 10 },
+        cluster: { instanceId: null, leaseMs: 15000 },
+        shutdown: { drainMs: 10000 },
+        log: { level: 'info' },
+        metrics: { enabled: true },
         security: defaultSecurityConfig(),
       },
     });
@@ -66,7 +70,7 @@ describe('configuration', () => {
       { path: 'repositories[0].branch', message: 'required', line: 3, col: 5 },
       { path: 'techAdapters[0].url', message: 'must be an http(s) URL, got "ftp://x"', line: 5, col: 10 },
       { path: 'polling.intervalMs', message: 'must be an integer from 1 to 3600000, got -1', line: 8, col: 15 },
-      { path: 'extra', message: 'unknown key "extra" (expected one of port, host, dataDir, repositories, techAdapters, polling, git, web, database, production, auth, authorization, cors, hosts, graphiql, introspection, limits)', line: 9, col: 8 },
+      { path: 'extra', message: 'unknown key "extra" (expected one of port, host, dataDir, repositories, techAdapters, polling, git, web, database, production, auth, authorization, cors, hosts, graphiql, introspection, limits, cluster, shutdown, log, metrics)', line: 9, col: 8 },
       // a secret (writeOnly) value is never echoed
       { path: 'database.url', message: 'must be a postgres:// or postgresql:// URL', line: 11, col: 8 },
       { path: 'dataDir', message: 'required' },
@@ -81,12 +85,21 @@ describe('configuration', () => {
   });
 
   it('environment variables override the file, and their problems name the variable', () => {
-    const env = { REVPROV_PORT: '4100', DATABASE_URL: 'postgres://a@h/db', REVPROV_DATABASE_URL: 'postgresql://b@h/db', REVPROV_DATA_DIR: '/srv/revprov' };
+    const env = {
+      REVPROV_PORT: '4100',
+      DATABASE_URL: 'postgres://a@h/db',
+      REVPROV_DATABASE_URL: 'postgresql://b@h/db',
+      REVPROV_DATA_DIR: '/srv/revprov',
+      REVPROV_INSTANCE_ID: 'pod-1',
+      REVPROV_LOG_LEVEL: 'debug',
+    };
     const r = parseConfig(`port: 1\ndatabase:\n  poolSize: 3\n${MINIMAL}`, '/etc/revprov', env);
-    expect(r.ok && { port: r.config.port, dataDir: r.config.dataDir, database: r.config.database }).toEqual({
+    expect(r.ok && { port: r.config.port, dataDir: r.config.dataDir, database: r.config.database, cluster: r.config.cluster, log: r.config.log }).toEqual({
       port: 4100,
       dataDir: '/srv/revprov',
       database: { url: 'postgresql://b@h/db', poolSize: 3 },
+      cluster: { instanceId: 'pod-1', leaseMs: 15000 },
+      log: { level: 'debug' },
     });
     const bad = parseConfig(MINIMAL, '/x', { REVPROV_PORT: 'eighty', DATABASE_URL: 'http://secret@x' });
     expect(bad.ok).toBe(false);

@@ -2,30 +2,12 @@ import { seedDemo, startExampleAdapter } from '@revprov/example-adapter';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../src/server/startServer.js';
 import { git, tempDir } from './helpers/gitRepo.js';
+import { postGraphql, readEvents } from './helpers/http.js';
 import { OPERATION, RUN, SAVE } from './helpers/queries.js';
 import { removeDir, testConfig } from './helpers/testServer.js';
 
 const dir = tempDir();
 afterAll(() => removeDir(dir));
-
-async function post(url: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  expect(res.status).toBe(200);
-  return res.json();
-}
-
-/** Reads an SSE response to its end; returns the `data:` payloads of `next` events. */
-async function readEvents(res: Response): Promise<any[]> {
-  const text = await res.text();
-  const events: any[] = [];
-  for (const block of text.split('\n\n')) {
-    const lines = block.split('\n');
-    const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim();
-    const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
-    if (event === 'next' && data) events.push(JSON.parse(data));
-  }
-  return events;
-}
 
 describe('over a real port', () => {
   it('runs the whole loop with the async example adapter; the subscription streams status and logs over SSE', async () => {
@@ -42,7 +24,7 @@ describe('over a real port', () => {
       const page = await fetch(url, { headers: { accept: 'text/html' } });
       expect(await page.text()).toContain('GraphiQL');
 
-      const started = await post(url, RUN, { ref: seed.componentRef, env: 'development', params: { tableName: 'orders' } });
+      const started = await postGraphql(url, RUN, { ref: seed.componentRef, env: 'development', params: { tableName: 'orders' } });
       expect(started.data.runReverseProvisioning.userErrors).toEqual([]);
       const id: string = started.data.runReverseProvisioning.operation.id;
 
@@ -58,9 +40,9 @@ describe('over a real port', () => {
       expect(states.slice(0, -1).every((s) => s.status === 'RUNNING')).toBe(true);
       expect(states.at(-1).logs.map((l: { message: string }) => l.message)).toContain('Reverse provisioning completed.');
 
-      const op = (await post(url, OPERATION, { id })).data.reverseProvisioningOperation;
+      const op = (await postGraphql(url, OPERATION, { id })).data.reverseProvisioningOperation;
       expect(op.changeSet.summary.total).toBeGreaterThan(0);
-      const saved = (await post(url, SAVE, { id, paths: ['spec.mesh.dataContract.schema[name=amount].dataType'], message: 'over http' })).data.saveCatalogInfo;
+      const saved = (await postGraphql(url, SAVE, { id, paths: ['spec.mesh.dataContract.schema[name=amount].dataType'], message: 'over http' })).data.saveCatalogInfo;
       expect(saved.userErrors).toEqual([]);
       expect(git(seed.repoUrl, 'log', '-1', '--format=%H %s')).toBe(`${saved.commit.sha} over http\n`);
 
@@ -71,7 +53,7 @@ describe('over a real port', () => {
       );
       expect(unknown).toEqual([{ data: { reverseProvisioningOperation: null } }]);
 
-      const masked = await post(url, '{ component(ref: 1) { ref } }');
+      const masked = await postGraphql(url, '{ component(ref: 1) { ref } }');
       expect(masked.errors[0].message).toMatch(/String cannot represent a non string value/);
     } finally {
       await server.close();

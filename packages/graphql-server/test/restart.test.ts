@@ -9,18 +9,22 @@ import { createTestServer, removeDir, testConfig } from './helpers/testServer.js
 
 const dir = tempDir();
 afterAll(() => removeDir(dir));
+const repo = createBareRepo(dir, REPO_FILES);
+const messages = (op: { logs: { message: string }[] }): string[] => op.logs.map((l) => l.message);
+const until = async (check: () => boolean): Promise<void> => {
+  while (!check()) await new Promise((r) => setTimeout(r, 5));
+};
 
-describe('a restart loses nothing and leaves nothing stuck', () => {
-  it('a completed operation survives; one in flight when the server stopped is FAILED with a clear reason', async () => {
-    const repo = createBareRepo(dir, REPO_FILES);
-    const dataDir = path.join(dir, 'data');
+describe('a restart loses nothing and leaves nothing stuck (SQLite, in process)', () => {
+  it('an operation polling when the server stopped is resumed by the next start with the stored token; a completed one survives', async () => {
+    const dataDir = path.join(dir, 'async');
     let hang = false;
     const adapter = await startProtocolServer({
-      post: { status: 202, body: 'tok' },
+      post: { status: 202, body: 'tok-42' },
       poll: () =>
         hang
           ? { status: 200, body: statusBody('RUNNING', { logs: [{ timestamp: '2024-01-01T00:00:00Z', level: 'INFO', message: 'working' }] }) }
-          : { status: 200, body: statusBody('COMPLETED', { updates: { 'metadata.description': 'From the adapter.' } }) },
+          : { status: 200, body: statusBody('COMPLETED', { updates: { 'metadata.description': 'From the adapter.' }, logs: [{ timestamp: '2024-01-01T00:00:00Z', level: 'INFO', message: 'working' }] }) },
     });
     const config = testConfig(dataDir, repo, adapter.url);
     const first = await createTestServer(config);
@@ -29,26 +33,27 @@ describe('a restart loses nothing and leaves nothing stuck', () => {
 
     hang = true;
     const running = (await first.gql(RUN, { ref: REF, env: 'development', params: { tableName: 'orders' } })).runReverseProvisioning.operation.id as string;
-    while (adapter.polls < 3) await new Promise((r) => setTimeout(r, 5));
-    await first.close(); // the process "dies": the operation is still RUNNING on disk
+    await until(() => adapter.polls >= 3);
+    await first.close(); // stops working on it and releases its lease: still RUNNING on disk
     const db = new Database(path.join(dataDir, 'revprov.sqlite'), { readonly: true });
-    expect(db.prepare('SELECT status FROM operations WHERE id = ?').get(running)).toEqual({ status: 'RUNNING' });
+    expect(db.prepare('SELECT status, owner, work FROM operations WHERE id = ?').get(running)).toMatchObject({ status: 'RUNNING', owner: null, work: expect.stringContaining('"token":"tok-42"') });
     db.close();
 
     const second = await createTestServer(config);
     try {
-      expect(second.services.recovered).toBe(1);
-      const failed = (await second.gql(OPERATION, { id: running })).reverseProvisioningOperation;
-      expect(failed.status).toBe('FAILED');
-      expect(failed.failure.message).toBe('the server stopped while this operation was running; its result was lost. Run reverse provisioning again.');
-      expect(failed.logs.map((l: { message: string }) => l.message)).toContain('working');
-      const save = (await second.gql(SAVE, { id: running, paths: ['metadata.description'], message: 'x' })).saveCatalogInfo;
-      expect(save.userErrors[0]).toMatchObject({ code: 'NOT_COMPLETED', field: ['input', 'operationId'] });
+      expect(second.services.resumed).toBe(1);
+      const polled = adapter.polls;
+      hang = false;
+      await second.settle(running);
+      const op = (await second.gql(OPERATION, { id: running })).reverseProvisioningOperation;
+      expect(op.status).toBe('COMPLETED');
+      expect(adapter.posts).toHaveLength(2); // one per operation: the resumed one was not called again
+      expect(adapter.polls).toBeGreaterThan(polled);
+      expect(messages(op)).toEqual(expect.arrayContaining(['working', expect.stringMatching(/^instance .+ took over from instance .+: polling the tech adapter again with the stored token$/)]));
+      expect(op.changeSet.changes.map((c: { id: string }) => c.id)).toEqual(['metadata.description']);
 
       const kept = (await second.gql(OPERATION, { id: done })).reverseProvisioningOperation;
       expect(kept.status).toBe('COMPLETED');
-      expect(kept.proposedYaml).toContain('description: From the adapter.');
-      expect(kept.changeSet.changes.map((c: { id: string }) => c.id)).toEqual(['metadata.description']);
       const saved = (await second.gql(SAVE, { id: done, paths: ['metadata.description'], message: 'after restart' })).saveCatalogInfo;
       expect(saved.userErrors).toEqual([]);
       expect(saved.commit.sha).toMatch(/^[0-9a-f]{40}$/);
@@ -56,5 +61,44 @@ describe('a restart loses nothing and leaves nothing stuck', () => {
       await second.close();
       await adapter.close();
     }
+  });
+
+  it('a synchronous call cut off by the stop is made again by the next start (logged); with secret parameters it cannot be, and says why', async () => {
+    let releasePost: () => void = () => undefined;
+    const adapter = await startProtocolServer({
+      post: { status: 200, body: statusBody('COMPLETED', { updates: { 'metadata.description': 'Sync.' } }) },
+      // the first POST of each operation hangs until the server that sent it is gone
+      beforePost: (n) => (n === 1 || n === 3 ? new Promise<void>((r) => (releasePost = r)) : Promise.resolve()),
+    });
+    for (const [name, params, expected] of [
+      ['plain', { tableName: 'orders' }, 'COMPLETED'],
+      ['secret', { tableName: 'orders', token: 's3cr3t' }, 'FAILED'],
+    ] as const) {
+      const config = testConfig(path.join(dir, `sync-${name}`), repo, adapter.url);
+      const first = await createTestServer(config);
+      const posts = adapter.posts.length;
+      const id = (await first.gql(RUN, { ref: REF, env: 'development', params })).runReverseProvisioning.operation.id as string;
+      await until(() => adapter.posts.length > posts);
+      await first.close();
+      releasePost();
+      const second = await createTestServer(config);
+      try {
+        await second.settle(id);
+        const op = (await second.gql(OPERATION, { id })).reverseProvisioningOperation;
+        expect(op.status).toBe(expected);
+        if (expected === 'COMPLETED') {
+          expect(adapter.posts).toHaveLength(posts + 2);
+          expect(messages(op)).toContainEqual(expect.stringMatching(/^the adapter call was cut off when instance .+ stopped; instance .+ calls the tech adapter again \(attempt 2; reverse provisioning only reads, so this is safe\)$/));
+          expect(op.proposedYaml).toContain('description: Sync.');
+        } else {
+          expect(adapter.posts).toHaveLength(posts + 1);
+          expect(op.failure.message).toMatch(/^the adapter call was cut off when instance .+ stopped, and it cannot be made again: secret parameters \(token\) are never stored\. Run reverse provisioning again\.$/);
+          expect(JSON.stringify(await second.services.store.operations.get(id))).not.toContain('s3cr3t');
+        }
+      } finally {
+        await second.close();
+      }
+    }
+    await adapter.close();
   });
 });

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/loadConfig.js';
 import { startServer } from '../server/startServer.js';
+import type { RunningServer } from '../server/startServer.js';
 
 const USAGE = `Usage: revprov-server [--config FILE]
 
@@ -48,10 +49,18 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  const server = await startServer(config);
-  if (server.services.recovered > 0) console.log(`${server.services.recovered} operation(s) interrupted by the last stop were marked FAILED`);
-  if (server.webRoot) console.log(`revprov workbench at ${server.url}/`);
-  console.log(`revprov GraphQL server at ${server.url}/graphql`);
+  let server: RunningServer;
+  try {
+    server = await startServer(config);
+  } catch (e) {
+    // the database URL may carry a password: the message names the engine and the cause only
+    const err = e as NodeJS.ErrnoException;
+    const where = config.database.url ? 'PostgreSQL (database.url)' : `SQLite in ${config.dataDir}`;
+    console.error(`revprov-server cannot start: ${err.name === 'SchemaVersionError' || err.code === 'EADDRINUSE' ? err.message : `${where}: ${err.code ?? err.message}`}`);
+    return 1;
+  }
+  // Everything else is in the JSON log on stdout ("listening" carries the URL); this line is for people.
+  console.error(`revprov: GraphQL at ${server.url}/graphql${server.webRoot ? `, workbench at ${server.url}/` : ''}, health at ${server.url}/health`);
   const stop = (): void => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

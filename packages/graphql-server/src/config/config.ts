@@ -1,9 +1,11 @@
+import type { LogLevelName } from '../observability/logger.js';
+import type { SecurityConfig } from './securityConfig.js';
+
 /**
  * The resolved server configuration. The file format, every default and every description are in
  * `config.schema.json` (the published JSON Schema); these types mirror it after defaults are
  * filled in and paths made absolute. Environment overrides: `envOverrides.ts`.
  */
-import type { SecurityConfig } from './securityConfig.js';
 
 /** A repository the server reads components and templates from, and saves to. */
 export interface RepositoryConfig {
@@ -40,6 +42,14 @@ export interface DatabaseConfig {
   poolSize: number;
 }
 
+/** Several instances on one database (see config.schema.json `cluster`). */
+export interface ClusterConfig {
+  /** This instance's name in leases and logs. Default null: `<hostname>-<pid>-<random>`, new at every start. */
+  instanceId: string | null;
+  /** Lifetime of a lease without heartbeat, in ms (renewed every third). Default 15000. */
+  leaseMs: number;
+}
+
 export interface ServerConfig {
   /** HTTP port. Default 4000; 0 picks a free port. */
   port: number;
@@ -68,6 +78,19 @@ export interface ServerConfig {
   database: DatabaseConfig;
   /** Authentication, authorization, browser safety and limits (`securityConfig.ts`). Default (absent): `defaultSecurityConfig()` (loopback, `none`). */
   security?: SecurityConfig;
+  cluster: ClusterConfig;
+  shutdown: {
+    /** Longest wait for in-flight HTTP requests at SIGTERM, in ms. Default 10000. */
+    drainMs: number;
+  };
+  log: {
+    /** Least severe level written (`fatal` … `trace`, or `silent`). Default `info`. */
+    level: LogLevelName;
+  };
+  metrics: {
+    /** Serve Prometheus metrics at `/metrics`. Default true. */
+    enabled: boolean;
+  };
 }
 
 /** One problem in a configuration, located by key path and line/column (file) or variable (environment). */

@@ -20,6 +20,8 @@ export const envOverrides: readonly EnvOverride[] = [
   { env: 'REVPROV_DATA_DIR', keys: ['dataDir'], type: 'string' },
   { env: 'DATABASE_URL', keys: ['database', 'url'], type: 'string' },
   { env: 'REVPROV_DATABASE_URL', keys: ['database', 'url'], type: 'string' },
+  { env: 'REVPROV_INSTANCE_ID', keys: ['cluster', 'instanceId'], type: 'string' },
+  { env: 'REVPROV_LOG_LEVEL', keys: ['log', 'level'], type: 'string' },
 ];
 
 /**

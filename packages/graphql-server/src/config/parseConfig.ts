@@ -24,23 +24,36 @@ export function parseConfig(text: string, baseDir: string, env: Record<string, s
       issues: doc.errors.map((e) => ({ path: '', message: e.message.split('\n')[0] ?? e.message, ...lineCounter.linePos(e.pos[0]) })),
     };
   }
-  const raw: unknown = doc.toJS() ?? {};
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, issues: [{ path: '', message: 'the configuration must be a YAML mapping' }] };
-  const config = raw as Record<string, unknown>;
-  const fromEnv = applyEnvOverrides(config, env);
-
-  const locate = ({ keys, message }: { keys: (string | number)[]; message: string }): ConfigIssue => {
-    const dotted = keys.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
-    const variable = fromEnv.get(keys.filter((k) => typeof k === 'string').join('.'));
-    if (variable) return { path: dotted, message, env: variable };
+  return buildConfig(doc.toJS() ?? {}, baseDir, env, (keys) => {
     // a missing key is located at the nearest mapping that should hold it
     for (let n = keys.length; n > 0; n--) {
       const node = doc.getIn(keys.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return { path: dotted, message, ...lineCounter.linePos(node.range[0]) };
+      if (node?.range) return lineCounter.linePos(node.range[0]);
     }
-    return { path: dotted, message };
+    return {};
+  });
+}
+
+/**
+ * The same pipeline for a configuration given as a value (tests, embedding): environment
+ * overrides, schema validation with defaults, the security sections, absolute paths. `locate`
+ * maps a key path to its position in the source, when there is one. `raw` is not modified.
+ */
+export function buildConfig(
+  raw: unknown,
+  baseDir: string,
+  env: Record<string, string | undefined> = {},
+  locate: (keys: (string | number)[]) => { line?: number; col?: number } = () => ({}),
+): ParseConfigResult {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, issues: [{ path: '', message: 'the configuration must be a YAML mapping' }] };
+  const config = structuredClone(raw) as Record<string, unknown>;
+  const fromEnv = applyEnvOverrides(config, env);
+  const toIssue = ({ keys, message }: { keys: (string | number)[]; message: string }): ConfigIssue => {
+    const dotted = keys.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+    const variable = fromEnv.get(keys.filter((k) => typeof k === 'string').join('.'));
+    return variable ? { path: dotted, message, env: variable } : { path: dotted, message, ...locate(keys) };
   };
-  const issues = validateConfigSchema(config).map(locate);
+  const issues = validateConfigSchema(config).map(toIssue);
   if (issues.length > 0) return { ok: false, issues: issues.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity)) };
   // the security sections live at the top of the file; they are resolved into `security`
   const securityRaw: Record<string, unknown> = {};
@@ -49,7 +62,7 @@ export function parseConfig(text: string, baseDir: string, env: Record<string, s
     delete config[k];
   }
   const security = parseSecurityConfig(securityRaw as RawSecurity, String(config.host));
-  if (!security.ok) return { ok: false, issues: security.issues.map(locate) };
+  if (!security.ok) return { ok: false, issues: security.issues.map(toIssue) };
   return { ok: true, config: { ...resolvePaths(config as unknown as ServerConfig, baseDir), security: security.config } };
 }
 

@@ -29,6 +29,7 @@ export const defaultFields: Record<string, string[]> = {
   InputForm: fields<InputForm>()('raw', 'schema', 'pages', 'secretFields'),
   InputFormPage: fields<InputFormPage>()('title', 'required', 'properties'),
   RunReverseProvisioningPayload: fields<{ operation: OperationRecord | null; userErrors: UserError[] }>()('operation', 'userErrors'),
+  CancelReverseProvisioningPayload: fields<{ operation: OperationRecord | null; userErrors: UserError[] }>()('operation', 'userErrors'),
   LogEntry: fields<LogEntry>()('timestamp', 'level', 'message', 'phase'),
   OperationFailure: fields<OperationFailure>()('message', 'userMessage', 'problems', 'solutions', 'errors', 'errorLogs', 'display', 'httpStatus'),
   ReverseProvisioningOperation: fields<OperationRecord>()(

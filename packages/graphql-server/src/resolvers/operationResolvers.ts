@@ -50,6 +50,10 @@ export const operationMutations = {
     await services.audit.record(viewer, { action: 'RUN', componentRef: started.ok ? started.value.componentRef : input.componentRef, operationId: started.ok ? started.value.id : null, outcome: started });
     return started.ok ? { operation: started.value, userErrors: [] } : { operation: null, userErrors: started.userErrors };
   }) satisfies Resolver<unknown, RunArgs, { operation: OperationRecord | null; userErrors: UserError[] }>,
+  cancelReverseProvisioning: (async (_p, { input }, { services }) => {
+    const cancelled = await services.operations.cancel(input.operationId);
+    return cancelled.ok ? { operation: cancelled.value, userErrors: [] } : { operation: null, userErrors: cancelled.userErrors };
+  }) satisfies Resolver<unknown, { input: { operationId: string } }, { operation: OperationRecord | null; userErrors: UserError[] }>,
 };
 
 // One read of the branch per operation object per request, shared by the three fields.

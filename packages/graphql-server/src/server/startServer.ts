@@ -7,6 +7,9 @@ import { createServices } from '../services/createServices.js';
 import type { RevprovYoga } from './createYogaServer.js';
 import { createYogaServer } from './createYogaServer.js';
 import { withHostAllowList } from '../security/hostAllowList.js';
+import { createReadiness } from './readiness.js';
+import { withProbes } from './withProbes.js';
+import { withRequestLog } from './withRequestLog.js';
 import { resolveWebRoot } from '../web/resolveWebRoot.js';
 import { serveWebApp } from '../web/serveWebApp.js';
 import { withWebApp } from '../web/withWebApp.js';
@@ -18,7 +21,12 @@ export interface RunningServer {
   webRoot: string | null;
   yoga: RevprovYoga;
   services: Services;
-  /** Stops listening, aborts in-flight adapter calls (left RUNNING, failed at the next start), closes the database. */
+  /**
+   * Graceful stop: `/ready` turns 503, live subscriptions complete, the listener closes and
+   * in-flight requests get up to `shutdown.drainMs` to finish (then their connections are cut);
+   * then the operations' leases are released for another instance (or the next start) to resume
+   * them, and the database is closed. Idempotent.
+   */
   close(): Promise<void>;
 }
 
@@ -34,22 +42,61 @@ export async function startServer(config: ServerConfig, given?: Services): Promi
   const services = given ?? (await createServices(config));
   const yoga = createYogaServer(services);
   const webRoot = resolveWebRoot(config.web);
-  const server = createServer(withHostAllowList(withWebApp(yoga, webRoot ? serveWebApp(webRoot) : null), services.security.hosts));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  let draining = false;
+  const readiness = createReadiness({ store: services.store, git: services.git, repositories: config.repositories, draining: () => draining });
+  // request id and log outermost (refused requests are logged too), then the Host check in front of
+  // every path, then the probes, the workbench's files and GraphQL
+  const app = withWebApp(yoga, webRoot ? serveWebApp(webRoot) : null);
+  const probes = withProbes(app, { log: services.log, metrics: services.metrics, exposeMetrics: config.metrics.enabled, readiness });
+  const server = createServer(withRequestLog(withHostAllowList(probes, services.security.hosts), { log: services.log, metrics: services.metrics }));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (e) {
+    // e.g. EADDRINUSE: hand back the leases and the database this call opened
+    if (!given) await services.close();
+    throw e;
+  }
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  services.log.info({ component: 'http', url, engine: services.store.engine, resumed: services.resumed }, 'listening');
+  let closing: Promise<void> | null = null;
   return {
-    url: `http://${host}:${port}`,
+    url,
     webRoot,
     yoga,
     services,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await services.close();
+    close() {
+      closing ??= (async () => {
+        draining = true;
+        const log = services.log.child({ component: 'http' });
+        log.info({ drainMs: config.shutdown.drainMs }, 'draining');
+        services.events.close();
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        // keep-alive connections whose last response just ended would otherwise hold the drain
+        server.closeIdleConnections();
+        const idle = setInterval(() => server.closeIdleConnections(), 50);
+        let timer: NodeJS.Timeout | undefined;
+        const drained = await Promise.race([
+          closed.then(() => true),
+          new Promise<boolean>((resolve) => {
+            timer = setTimeout(() => resolve(false), config.shutdown.drainMs);
+          }),
+        ]);
+        clearTimeout(timer);
+        clearInterval(idle);
+        if (!drained) {
+          log.warn('in-flight requests did not finish in time: closing their connections');
+          server.closeAllConnections();
+          await closed;
+        }
+        await services.close();
+        log.info('stopped');
+      })();
+      return closing;
     },
   };
 }

@@ -19,8 +19,10 @@ export type AdapterOutcome =
 export interface AdapterCallOptions {
   /** Delay between polls of a 202 operation. */
   intervalMs: number;
-  /** Overall deadline for the request and all polls. */
+  /** The operation's time budget (request and every poll), as configured; named in the timeout failure. */
   timeoutMs: number;
+  /** When the budget ends, in epoch ms (an operation resumed elsewhere has less left). Default: now + `timeoutMs`. */
+  deadline?: number;
   /** Called with the adapter's whole log list whenever a poll returns one (replace, don't append). */
   onLogs?: (logs: LogEntry[]) => void;
   /** Aborts the call (server shutting down); the outcome is then a failure. */
@@ -29,6 +31,23 @@ export interface AdapterCallOptions {
   maxAnswerBytes?: number;
   /** Deepest JSON answer accepted; a deeper one fails the operation. Default 64. */
   maxJsonDepth?: number;
+  /** A 202 token received earlier (by this or another instance): polls it instead of calling again. */
+  token?: string;
+  /**
+   * Called with the token of a 202 answer before the first poll, and awaited: the caller stores it
+   * so another instance can resume polling. Resolving false stops the call (as an abort would).
+   */
+  onToken?: (token: string) => Promise<boolean>;
+  /** Called after every HTTP exchange with the adapter (metrics, logs). */
+  onRequest?: (exchange: AdapterExchange) => void;
+}
+
+/** One HTTP exchange with an adapter, as observed. */
+export interface AdapterExchange {
+  kind: 'start' | 'poll';
+  /** The HTTP status, null when no answer came (connection error, timeout, abort). */
+  httpStatus: number | null;
+  durationMs: number;
 }
 
 /** The answer limits of one call, resolved. */
@@ -41,6 +60,8 @@ interface AnswerLimits {
 export interface AdapterClient {
   run(baseUrl: string, request: AdapterRequest, options: AdapterCallOptions): Promise<AdapterOutcome>;
 }
+
+const INTERRUPTED = 'the operation was interrupted: this instance stopped working on it';
 
 const LEVELS = new Set<LogLevel>(['DEBUG', 'INFO', 'WARNING', 'ERROR']);
 
@@ -138,7 +159,7 @@ async function request(url: string, init: RequestInit, signal: AbortSignal, dead
     if (signal.aborted) {
       const reason: unknown = signal.reason;
       const timedOut = reason instanceof Error && reason.name === 'TimeoutError';
-      return { kind: 'error', message: timedOut ? deadlineMessage : 'the operation was interrupted: the server is shutting down' };
+      return { kind: 'error', message: timedOut ? deadlineMessage : INTERRUPTED };
     }
     const err = e as Error & { cause?: { code?: string; message?: string } };
     const code = err.cause?.code;
@@ -200,30 +221,41 @@ function fromRead(read: Read, what: string): AdapterOutcome | { status: 'RUNNING
 export function createAdapterClient(): AdapterClient {
   return {
     async run(baseUrl, body, options) {
-      const deadline = AbortSignal.timeout(options.timeoutMs);
+      const deadline = AbortSignal.timeout(Math.max(1, (options.deadline ?? Date.now() + options.timeoutMs) - Date.now()));
       const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
       const timeoutMessage = `the tech adapter did not finish within ${options.timeoutMs} ms (timeout)`;
       const endpoint = `${baseUrl}/v1/reverse-provisioning`;
       const limits: AnswerLimits = { maxBytes: options.maxAnswerBytes ?? 8 * 1024 * 1024, maxDepth: options.maxJsonDepth ?? 64 };
-      const first = fromRead(
-        await request(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) }, signal, timeoutMessage, limits),
-        'POST',
-      );
-      if (first.status === 'COMPLETED' || first.status === 'FAILED') return first;
-      if (first.status === 'RUNNING') {
-        return { status: 'FAILED', logs: [], failure: makeFailure({ errors: ['the tech adapter answered 200 RUNNING without a token to poll'] }) };
+      const observed = async (kind: AdapterExchange['kind'], url: string, init: RequestInit): Promise<Read> => {
+        const started = performance.now();
+        const read = await request(url, init, signal, timeoutMessage, limits);
+        options.onRequest?.({ kind, httpStatus: read.kind === 'error' ? null : read.status, durationMs: performance.now() - started });
+        return read;
+      };
+      let token = options.token;
+      if (token === undefined) {
+        const first = fromRead(
+          await observed('start', endpoint, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) }),
+          'POST',
+        );
+        if (first.status === 'COMPLETED' || first.status === 'FAILED') return first;
+        if (first.status === 'RUNNING') {
+          return { status: 'FAILED', logs: [], failure: makeFailure({ errors: ['the tech adapter answered 200 RUNNING without a token to poll'] }) };
+        }
+        token = first.token;
+        if (options.onToken && !(await options.onToken(token))) return { status: 'FAILED', logs: [], failure: makeFailure({ errors: [INTERRUPTED] }) };
       }
-      const statusUrl = `${endpoint}/${encodeURIComponent(first.token)}/status`;
+      const statusUrl = `${endpoint}/${encodeURIComponent(token)}/status`;
       let lastLogs: LogEntry[] = [];
       for (;;) {
         const waited = await sleep(options.intervalMs, signal);
         if (!waited) {
           const reason: unknown = signal.reason;
           const timedOut = reason instanceof Error && reason.name === 'TimeoutError';
-          const message = timedOut ? timeoutMessage : 'the operation was interrupted: the server is shutting down';
+          const message = timedOut ? timeoutMessage : INTERRUPTED;
           return { status: 'FAILED', logs: lastLogs, failure: makeFailure({ errors: [message], logs: lastLogs }) };
         }
-        const read = await request(statusUrl, { method: 'GET', headers: { accept: 'application/json' } }, signal, timeoutMessage, limits);
+        const read = await observed('poll', statusUrl, { method: 'GET', headers: { accept: 'application/json' } });
         if (read.kind === 'json' && read.status === 200 && isObject(read.body) && Array.isArray(read.body.logs)) {
           lastLogs = normalizeLogs(read.body.logs);
           options.onLogs?.(lastLogs);

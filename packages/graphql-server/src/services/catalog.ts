@@ -19,10 +19,14 @@ export interface CatalogService {
   components(): Promise<ComponentRecord[]>;
   /** Every template of every repository, in repository then file order. */
   templates(): Promise<TemplateRecord[]>;
-  /** The component with this ref (`name`, `ns/name`, `component:ns/name`, any case), or null (also for a ref that is not a component's). */
-  component(ref: string): Promise<ComponentRecord | null>;
-  /** The first template (across all repositories) whose `useCaseTemplateId` list has the component's. */
-  templateFor(component: ComponentRecord): Promise<TemplateRecord | null>;
+  /**
+   * The component with this ref (`name`, `ns/name`, `component:ns/name`, any case), or null (also
+   * for a ref that is not a component's). `read`: snapshots already fetched for this request
+   * (saves a fetch of every repository).
+   */
+  component(ref: string, read?: RepositorySnapshot[]): Promise<ComponentRecord | null>;
+  /** The first template (across all repositories) whose `useCaseTemplateId` list has the component's; `read` as for `component`. */
+  templateFor(component: ComponentRecord, read?: RepositorySnapshot[]): Promise<TemplateRecord | null>;
   /** The adapter configured for the component's `infrastructureTemplateId`, or null. */
   adapterFor(component: ComponentRecord): TechAdapterConfig | null;
 }
@@ -83,16 +87,16 @@ export function createCatalogService(repositories: RepositoryConfig[], adapters:
     async templates() {
       return (await service.snapshots()).flatMap((s) => s.templates);
     },
-    async component(ref) {
+    async component(ref, read) {
       const parsed = parseComponentRef(ref);
       if (!parsed.ok) return null;
       const wanted = stringifyEntityRef(parsed.ref);
-      return (await service.components()).find((c) => c.ref === wanted) ?? null;
+      return (read ?? (await service.snapshots())).flatMap((s) => s.components).find((c) => c.ref === wanted) ?? null;
     },
-    async templateFor(component) {
+    async templateFor(component, read) {
       const id = component.useCaseTemplateId;
       if (!id) return null;
-      const snaps = await service.snapshots();
+      const snaps = read ?? (await service.snapshots());
       // Prefer a template from the component's own repository.
       const ordered = [...snaps.filter((s) => s.repository === component.repository), ...snaps.filter((s) => s.repository !== component.repository)];
       for (const s of ordered) {

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { AuditLog } from '../audit/auditLog.js';
 import { createAuditLog } from '../audit/auditLog.js';
 import type { AccessPolicy } from '../auth/accessPolicy.js';
@@ -5,6 +7,10 @@ import { createAccessPolicy } from '../auth/accessPolicy.js';
 import type { Authenticator } from '../auth/authenticate.js';
 import { createAuthenticator } from '../auth/authenticate.js';
 import type { ServerConfig } from '../config/config.js';
+import type { Logger } from '../observability/logger.js';
+import { createLogger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import { createMetrics } from '../observability/metrics.js';
 import { openStore } from '../store/openStore.js';
 import type { Store } from '../store/store.js';
 import type { SecurityConfig } from '../config/securityConfig.js';
@@ -23,6 +29,8 @@ import type { OperationService } from './operations.js';
 import { createOperationService } from './operations.js';
 import type { SaveService } from './saves.js';
 import { createSaveService } from './saves.js';
+import { createLeaseKeeper } from './work/leaseKeeper.js';
+import { createOperationRunner } from './work/operationRunner.js';
 
 /** Everything the resolvers use, created in one place and handed in through the GraphQL context. */
 export interface Services {
@@ -31,6 +39,10 @@ export interface Services {
   security: SecurityConfig;
   auth: Authenticator;
   access: AccessPolicy;
+  /** This instance's name in leases and logs. */
+  instanceId: string;
+  log: Logger;
+  metrics: Metrics;
   clock: Clock;
   git: GitService;
   catalog: CatalogService;
@@ -41,35 +53,70 @@ export interface Services {
   saves: SaveService;
   /** Who ran, previewed and saved what (admins read it). */
   audit: AuditLog;
-  /** Operations found RUNNING at start (left by a stopped server) and marked FAILED. */
-  recovered: number;
-  /** Stops in-flight adapter calls and closes the database. */
+  /** Operations found RUNNING at start (left by a stopped or crashed instance) and resumed here. */
+  resumed: number;
+  /**
+   * Stops working on operations and releases their leases (another instance, or the next start,
+   * resumes them), stops listening and closes the database.
+   */
   close(): Promise<void>;
+}
+
+/** Parts a caller may provide instead of the defaults (tests, embedding). */
+export interface ServiceOverrides {
+  clock?: Clock;
+  adapters?: AdapterClient;
+  log?: Logger;
 }
 
 /**
  * Builds the services from a validated configuration: opens (and migrates) the store first, so a
- * database that cannot be reached rejects here. `overrides` replaces individual parts (tests).
+ * database that cannot be reached rejects here; then takes over the operations that wait for an
+ * owner (with SQLite, every RUNNING one: this is the only instance).
  */
-export async function createServices(config: ServerConfig, overrides: { clock?: Clock; adapters?: AdapterClient } = {}): Promise<Services> {
+export async function createServices(config: ServerConfig, overrides: ServiceOverrides = {}): Promise<Services> {
+  const instanceId = config.cluster.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const log = overrides.log ?? createLogger({ level: config.log.level, instanceId });
   const clock = overrides.clock ?? systemClock;
   const security = config.security ?? defaultSecurityConfig();
   const auth = createAuthenticator(security.auth);
   const access = createAccessPolicy(security.authorization, security.auth.mode);
+  const store = await openStore({
+    dataDir: config.dataDir,
+    database: config.database,
+    onIdleError: (e) => log.warn({ component: 'store', err: e }, 'a pooled database connection failed'),
+  });
+  if (store.migrated.length > 0) log.info({ component: 'store', engine: store.engine, versions: store.migrated }, 'database migrated');
+  const metrics = createMetrics({ operationsByStatus: () => store.operations.countByStatus() });
   const git = createGitService(config.dataDir, { name: config.git.authorName, email: config.git.authorEmail }, { freshnessMs: security.limits.gitFreshnessMs });
   const catalog = createCatalogService(config.repositories, config.techAdapters, git);
   const adapters = overrides.adapters ?? createAdapterClient();
-  const store = await openStore({ dataDir: config.dataDir, database: config.database });
   const events = createOperationEvents();
-  const operations = createOperationService({ config, catalog, git, adapters, store: store.operations, events, clock, access, limits: security.limits });
-  const saves = createSaveService({ git, operations, catalog, access, server: { name: config.git.authorName, email: config.git.authorEmail }, limits: security.limits });
+  const lease = { owner: instanceId, leaseMs: config.cluster.leaseMs };
+  const runner = createOperationRunner({ config, instanceId, adapters, store: store.operations, events, clock, log, metrics, limits: security.limits });
+  const keeper = createLeaseKeeper({ store: store.operations, runner, lease, log });
+  const stopListening = await store.listen({
+    onOperation: (id) => events.publish(id),
+    onReleased: () => keeper.sweepSoon(),
+    onReconnected: () => {
+      log.info({ component: 'store' }, 'notifications reconnected');
+      events.publishAll();
+      keeper.sweepSoon();
+    },
+    onError: (e) => log.warn({ component: 'store', err: e }, 'notification connection failed; reconnecting'),
+  });
+  const operations = createOperationService({ config, catalog, git, store: store.operations, runner, lease, events, clock, metrics, access, limits: security.limits });
+  const saves = createSaveService({ git, operations, catalog, access, metrics, server: { name: config.git.authorName, email: config.git.authorEmail }, limits: security.limits });
   const audit = createAuditLog(store.audit, clock);
-  const recovered = await operations.failInterrupted();
+  const resumed = await keeper.start({ takeAll: store.engine === 'sqlite' });
   return {
     config,
     security,
     auth,
     access,
+    instanceId,
+    log,
+    metrics,
     clock,
     git,
     catalog,
@@ -79,9 +126,11 @@ export async function createServices(config: ServerConfig, overrides: { clock?: 
     operations,
     saves,
     audit,
-    recovered,
+    resumed,
     async close() {
-      await operations.close();
+      events.close();
+      await stopListening();
+      await keeper.close();
       await store.close();
     },
   };

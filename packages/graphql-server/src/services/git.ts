@@ -41,6 +41,8 @@ export interface GitService {
   push(repo: RepositoryConfig, sha: string): Promise<PushResult>;
   /** True when `sha` names a commit in the working clone. */
   hasCommit(repo: RepositoryConfig, sha: string): Promise<boolean>;
+  /** Asks the remote for the branch (`git ls-remote`): resolves when it answers and has it, within `timeoutMs`. */
+  probe(repo: RepositoryConfig, timeoutMs: number): Promise<{ ok: true } | { ok: false; reason: string }>;
 }
 
 interface GitRun {
@@ -49,12 +51,13 @@ interface GitRun {
   stderr: string;
 }
 
-function runGit(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<GitRun> {
+function runGit(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<GitRun> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, {
       cwd: options.cwd,
       env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.timeoutMs ? { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -214,6 +217,15 @@ export function createGitService(dataDir: string, author: { name: string; email:
         return { ok: false, rejected: true, message: text.trim() };
       }
       throw new GitError(`cannot push to ${repo.url} (${repo.branch}): ${r.stderr.trim()}`);
+    },
+
+    async probe(repo, timeoutMs) {
+      const started = Date.now();
+      const r = await runGit(['ls-remote', '--heads', repo.url, `refs/heads/${repo.branch}`], { timeoutMs }).catch((e: Error) => ({ code: -1, stdout: '', stderr: e.message }));
+      if (r.code === 0 && r.stdout.trim() !== '') return { ok: true };
+      if (r.code === 0) return { ok: false, reason: `branch ${repo.branch} not found` };
+      // stderr may quote the URL with credentials: keep only the kind of failure
+      return { ok: false, reason: Date.now() - started >= timeoutMs ? `no answer within ${timeoutMs} ms` : 'cannot be read' };
     },
 
     async hasCommit(repo, sha) {

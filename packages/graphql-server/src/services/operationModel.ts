@@ -1,7 +1,7 @@
 import type { JsonObject } from '@revprov/merge-core';
 import type { RepositoryConfig } from '../config/config.js';
 
-export type OperationStatus = 'RUNNING' | 'COMPLETED' | 'FAILED';
+export type OperationStatus = 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
 
 /** One log entry (adapter's or the server's own, phase `server`). */

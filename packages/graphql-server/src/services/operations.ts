@@ -1,4 +1,3 @@
-import { applyUpdates } from '@revprov/merge-core';
 import type { JsonObject } from '@revprov/merge-core';
 import { parse } from 'yaml';
 import type { AccessPolicy } from '../auth/accessPolicy.js';
@@ -7,20 +6,18 @@ import type { Identity } from '../auth/identity.js';
 import type { ServerConfig, TechAdapterConfig } from '../config/config.js';
 import type { Limits } from '../config/securityConfig.js';
 import { parseComponentRef, stringifyEntityRef } from '../validation/entityRef.js';
-import type { AdapterClient, AdapterOutcome } from './adapterClient.js';
 import type { CatalogService } from './catalog.js';
 import type { Clock } from './clock.js';
 import type { ComponentRecord, TemplateRecord } from './entities.js';
 import type { OperationEvents } from './events.js';
 import type { GitService } from './git.js';
-import type { SecretValues } from '../security/secretValues.js';
 import { secretValues } from '../security/secretValues.js';
 import { checkJsonShape } from '../security/jsonShape.js';
 import { checkTemplateParams } from '../validation/templateParams.js';
-import { toPlainErrors } from './plainErrors.js';
 import type { LogEntry, OperationRecord } from './operationModel.js';
-import { makeFailure } from './operationModel.js';
-import type { OperationStore } from '../store/store.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { Lease, OperationStore, OperationWork } from '../store/store.js';
+import type { OperationRunner } from './work/operationRunner.js';
 import type { Outcome } from './userError.js';
 import { fail, ok, userError } from './userError.js';
 
@@ -30,13 +27,14 @@ export interface RunInput {
   params: unknown;
 }
 
-/** Starts, runs and records reverse provisioning operations. */
+/** Starts, reads and cancels reverse provisioning operations (the work itself: `OperationRunner`). */
 export interface OperationService {
   /**
    * Validates everything that can be checked before calling the adapter (component, template,
-   * adapter, environment, params, YAML), records the operation as RUNNING and calls the adapter in
-   * the background. Expected failures come back as user errors; nothing is called then.
-   * `actor` needs write rights on the component (FORBIDDEN otherwise).
+   * adapter, environment, params, YAML), records the operation as RUNNING, leased to this
+   * instance, and calls the adapter in the background. Expected failures come back as user
+   * errors; nothing is called then. `actor` needs write rights on the component (FORBIDDEN
+   * otherwise).
    */
   start(input: RunInput, actor: Identity): Promise<Outcome<OperationRecord>>;
   /** Runs every check `start` runs, without recording or calling anything (a review step's dry run). */
@@ -44,12 +42,13 @@ export interface OperationService {
   get(id: string): Promise<OperationRecord | null>;
   /** The `limit` most recent operations of a component (entity ref as given by the user), newest first. */
   recent(componentRef: string, limit: number): Promise<OperationRecord[]>;
-  /** Resolves when the background run of `id` has finished (immediately when none is in flight). */
+  /**
+   * Cancels a RUNNING operation, wherever it runs: it becomes CANCELLED at once; the instance
+   * working on it stops at its next heartbeat and the adapter's answer is ignored.
+   */
+  cancel(id: string): Promise<Outcome<OperationRecord>>;
+  /** Resolves when this instance's background run of `id` has finished (immediately when none is in flight). */
   settled(id: string): Promise<void>;
-  /** Marks operations left RUNNING by a previous server process as FAILED. Returns how many. */
-  failInterrupted(): Promise<number>;
-  /** Aborts in-flight adapter calls without recording an outcome (as a crash would). */
-  close(): Promise<void>;
 }
 
 /** What a validated run needs. */
@@ -72,115 +71,30 @@ export function createOperationService(deps: {
   config: ServerConfig;
   catalog: CatalogService;
   git: GitService;
-  adapters: AdapterClient;
   store: OperationStore;
+  runner: OperationRunner;
+  lease: Lease;
   events: OperationEvents;
   clock: Clock;
+  metrics: Metrics;
   access: AccessPolicy;
   limits: Limits;
 }): OperationService {
-  const { config, catalog, git, adapters, store, events, clock, access, limits } = deps;
-  const inFlight = new Map<string, Promise<void>>();
-  // Writes of one record are chained, so a later state never lands before an earlier one.
-  const writes = new Map<string, Promise<void>>();
-  const controller = new AbortController();
-  let closed = false;
-
+  const { config, catalog, git, store, runner, lease, events, clock, metrics, access, limits } = deps;
   const serverLog = (level: LogEntry['level'], message: string): LogEntry => ({ timestamp: clock.now(), level, message, phase: 'server' });
-
-  function save(record: OperationRecord): Promise<void> {
-    if (closed) return Promise.resolve();
-    record.updatedAt = clock.now();
-    const snapshot = structuredClone(record);
-    const previous = writes.get(record.id) ?? Promise.resolve();
-    const write = previous.then(async () => {
-      await store.put(snapshot);
-      events.publish(record.id);
-    });
-    const settled = write.catch((e: unknown) => console.error(`operation ${record.id}: cannot store its state`, e));
-    writes.set(record.id, settled);
-    void settled.then(() => {
-      if (writes.get(record.id) === settled) writes.delete(record.id);
-    });
-    return write;
-  }
-
-  async function execute(record: OperationRecord, adapterUrl: string, request: Parameters<AdapterClient['run']>[1], secrets: SecretValues): Promise<void> {
-    const mask = secrets.redact;
-    const maskLog = (l: LogEntry): LogEntry => ({ ...l, message: mask(l.message), phase: l.phase === null ? null : mask(l.phase) });
-    let outcome: AdapterOutcome;
-    try {
-      outcome = await adapters.run(adapterUrl, request, {
-        intervalMs: config.polling.intervalMs,
-        timeoutMs: config.polling.timeoutMs,
-        signal: controller.signal,
-        maxAnswerBytes: limits.maxAdapterAnswerBytes,
-        maxJsonDepth: limits.maxJsonDepth,
-        onLogs: (logs) => {
-          record.adapterLogs = logs.map(maskLog);
-          void save(record).catch(() => undefined);
-        },
-      });
-    } catch (e) {
-      console.error(`operation ${record.id}: unexpected error calling the adapter`, e);
-      outcome = { status: 'FAILED', logs: [], failure: makeFailure({ errors: ['internal error while calling the tech adapter (see server log)'] }) };
-    }
-    if (closed) return;
-    record.adapterLogs = outcome.logs.map(maskLog);
-    const echoed = outcome.status === 'COMPLETED' ? secrets.findIn(outcome.updates, 'updates') : [];
-    if (echoed.length > 0) {
-      // Refused, not redacted: a redacted value would be proposed for the file as if it were real.
-      const message = `the tech adapter's answer contains the value of a secret parameter (at ${echoed.slice(0, 5).join(', ')}${echoed.length > 5 ? ', ...' : ''}); nothing of its updates was stored. The adapter must not echo secrets.`;
-      record.failure = makeFailure({ errors: [message] });
-      record.status = 'FAILED';
-      record.serverLogs.push(serverLog('ERROR', `reverse provisioning refused: ${message}`));
-    } else if (outcome.status === 'FAILED') {
-      const f = outcome.failure;
-      const m = (xs: string[]): string[] => xs.map(mask);
-      record.failure = {
-        ...f,
-        message: mask(f.message),
-        userMessage: f.userMessage === null ? null : mask(f.userMessage),
-        problems: m(f.problems),
-        solutions: m(f.solutions),
-        errors: m(f.errors),
-        errorLogs: m(f.errorLogs),
-        display: m(f.display),
-      };
-      record.status = 'FAILED';
-      record.serverLogs.push(serverLog('ERROR', `reverse provisioning failed: ${record.failure.message}`));
-    } else {
-      let applied: ReturnType<typeof applyUpdates>;
-      try {
-        applied = applyUpdates(record.baseYaml, outcome.updates);
-      } catch (e) {
-        console.error(`operation ${record.id}: the engine failed applying the updates`, e);
-        record.status = 'FAILED';
-        record.failure = makeFailure({ errors: ['internal error while applying the updates (see server log)'] });
-        await save(record);
-        return;
-      }
-      record.updates = outcome.updates;
-      record.updateErrors = toPlainErrors(applied.errors);
-      record.proposedYaml = applied.text;
-      for (const e of applied.errors) record.serverLogs.push(serverLog('WARNING', `update not applied: ${e.message}`));
-      record.status = 'COMPLETED';
-      record.serverLogs.push(serverLog('INFO', `reverse provisioning completed: ${Object.keys(outcome.updates).length} update(s) received`));
-    }
-    await save(record);
-  }
 
   /** Checks the inputs and reads what the run needs; expected failures come back as user errors. */
   async function prepare(input: RunInput, actor: Identity): Promise<Outcome<Prepared>> {
     const ref = parseComponentRef(input.componentRef);
     if (!ref.ok) return fail(userError('INVALID_INPUT', ref.message, ['input', 'componentRef']));
-    const component = await catalog.component(input.componentRef);
+    const snapshots = await catalog.snapshots(); // one read of the branches for the whole check
+    const component = await catalog.component(input.componentRef, snapshots);
     if (!component) return fail(userError('NOT_FOUND', `no component "${input.componentRef}" in the configured repositories`, ['input', 'componentRef']));
     if (!access.canWrite(actor, component)) return fail(userError('FORBIDDEN', deniedMessage('write', component.ref), ['input', 'componentRef']));
     if (component.problem || !component.document) {
       return fail(userError('INVALID_YAML', component.problem ?? `${component.path} cannot be read`, ['input', 'componentRef']));
     }
-    const template = await catalog.templateFor(component);
+    const template = await catalog.templateFor(component, snapshots);
     if (!template) {
       return fail(
         userError(
@@ -241,10 +155,10 @@ export function createOperationService(deps: {
       const prepared = await prepare(input, actor);
       if (!prepared.ok) return prepared;
       const { component, document, template, adapter, params, environmentSpecificConfig, baseYaml } = prepared.value;
-      const secrets = secretValues(prepared.value.secrets);
-      const mask = secrets.redact;
       const repo = component.repository;
       const revision = component.revision;
+      const secrets = secretValues(prepared.value.secrets);
+      const mask = secrets.redact;
       const now = clock.now();
       const record: OperationRecord = {
         id: clock.newId(),
@@ -271,18 +185,25 @@ export function createOperationService(deps: {
         baseYaml,
         proposedYaml: null,
       };
-      await store.insert(record);
-      events.publish(record.id);
       const request = {
         useCaseTemplateId: component.useCaseTemplateId ?? '',
         environment: input.environment,
         params: { ...(params as JsonObject), environmentSpecificConfig },
         catalogInfo: document,
       };
-      const run = execute(structuredClone(record), adapter.url, request, secrets)
-        .catch((e: unknown) => console.error(`operation ${record.id}: the background run failed`, e))
-        .finally(() => inFlight.delete(record.id));
-      inFlight.set(record.id, run);
+      // What another instance needs to resume: the request, unless secrets are in it (never stored).
+      const secretPlaces = secrets.findIn(request.params, 'params');
+      const work: OperationWork = {
+        adapterUrl: adapter.url,
+        request: secretPlaces.length > 0 ? { ...request, params: {} } : request,
+        omittedSecrets: secretPlaces,
+        token: null,
+        attempts: 1,
+        deadline: Date.now() + config.polling.timeoutMs,
+      };
+      await store.insert(record, work, lease);
+      events.publish(record.id);
+      runner.run({ record: structuredClone(record), work, previousOwner: null }, { request, secrets });
       return ok(record);
     },
 
@@ -300,30 +221,22 @@ export function createOperationService(deps: {
       return ref.ok ? store.recent({ componentRef: stringifyEntityRef(ref.ref), limit }) : [];
     },
 
-    async settled(id) {
-      await inFlight.get(id);
+    async cancel(id) {
+      const done = await store.finish(id, (current) => ({
+        ...current,
+        status: 'CANCELLED',
+        updatedAt: clock.now(),
+        serverLogs: [...current.serverLogs, serverLog('INFO', "cancelled on request; the tech adapter's answer, if any, is ignored")],
+      }));
+      if (!done) return fail(userError('NOT_FOUND', `no operation "${id}"`, ['input', 'operationId']));
+      if (!done.changed) return fail(userError('NOT_RUNNING', `operation ${id} is already ${done.record.status}: only a RUNNING operation can be cancelled`, ['input', 'operationId']));
+      runner.stop(id, 'cancelled');
+      metrics.operationsFinished.inc({ status: 'CANCELLED' });
+      events.publish(id);
+      return ok(done.record);
     },
 
-    async failInterrupted() {
-      const ids = await store.running();
-      for (const id of ids) {
-        const record = await store.get(id);
-        if (!record) continue;
-        const message = 'the server stopped while this operation was running; its result was lost. Run reverse provisioning again.';
-        record.status = 'FAILED';
-        record.failure = makeFailure({ errors: [message] });
-        record.serverLogs.push(serverLog('ERROR', message));
-        record.updatedAt = clock.now();
-        await store.put(record);
-      }
-      return ids.length;
-    },
-
-    async close() {
-      closed = true;
-      controller.abort();
-      await Promise.allSettled([...inFlight.values(), ...writes.values()]);
-    },
+    settled: (id) => runner.settled(id),
   };
   return service;
 }

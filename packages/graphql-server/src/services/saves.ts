@@ -9,6 +9,7 @@ import type { Limits } from '../config/securityConfig.js';
 import { sanitizeCommitMessage } from '../validation/commitMessage.js';
 import { parseComponentRef } from '../validation/entityRef.js';
 import { missingEntity } from '../validation/sameEntity.js';
+import type { Metrics } from '../observability/metrics.js';
 import type { GitService } from './git.js';
 import { GitError } from './git.js';
 import type { OperationRecord } from './operationModel.js';
@@ -95,8 +96,9 @@ export function createSaveService(deps: {
   access: AccessPolicy;
   server: { name: string; email: string };
   limits: Limits;
+  metrics: Metrics;
 }): SaveService {
-  const { git, operations } = deps;
+  const { git, operations, metrics } = deps;
 
   async function readHead(op: OperationRecord, fresh = false): Promise<{ revision: string; yaml: string | null }> {
     const revision = await git.fetchHead(op.repository, { fresh });
@@ -173,7 +175,7 @@ export function createSaveService(deps: {
     );
   }
 
-  return {
+  const service: SaveService = {
     async current(op) {
       const head = await git.withLock(op.repository, () => readHead(op));
       const { proposedYaml } = op;
@@ -261,6 +263,7 @@ export function createSaveService(deps: {
               });
             }
             // Someone pushed between our fetch and our push: merge again on the new head.
+            metrics.pushRejections.inc();
           }
           return fail<SaveResult>(userError('GIT_ERROR', `the branch ${repo.branch} kept moving during ${MAX_ATTEMPTS} attempts; nothing was written`, ['input', 'operationId']));
         } catch (e) {
@@ -270,4 +273,20 @@ export function createSaveService(deps: {
       });
     },
   };
+  return {
+    ...service,
+    async save(input, actor) {
+      const result = await service.save(input, actor);
+      metrics.saves.inc({ result: result.ok ? 'committed' : saveResultLabel(result.userErrors[0]?.code) });
+      return result;
+    },
+  };
+}
+
+/** The `revprov_saves_total` label of a refused save. */
+function saveResultLabel(code: string | undefined): string {
+  if (code === 'CONFLICT') return 'conflict';
+  if (code === 'NO_CHANGES') return 'no_changes';
+  if (code === 'GIT_ERROR') return 'error';
+  return 'invalid';
 }

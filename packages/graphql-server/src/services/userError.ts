@@ -7,6 +7,7 @@ export type UserErrorCode =
   | 'INVALID_INPUT'
   | 'INVALID_YAML'
   | 'NOT_COMPLETED'
+  | 'NOT_RUNNING'
   | 'CONFLICT'
   | 'NO_CHANGES'
   | 'FILE_GONE'

@@ -4,6 +4,7 @@ import { migrate } from './migrate.js';
 import { migrations } from './migrations/index.js';
 import { createAuditStore } from './auditStore.js';
 import { createOperationStore } from './operationStore.js';
+import { listenPostgres } from './postgres/listenPostgres.js';
 import { openPostgresClient } from './postgres/openPostgresClient.js';
 import type { SqlClient } from './sqlClient.js';
 import { openSqliteClient } from './sqlite/openSqliteClient.js';
@@ -34,6 +35,10 @@ export async function openStore(options: { dataDir: string; database: DatabaseCo
     operations: createOperationStore(sql),
     audit: createAuditStore(sql),
     migrated,
+    async listen(listener) {
+      if (!database.url) return async () => undefined;
+      return listenPostgres(database.url, listener);
+    },
     async ping() {
       await sql.query('SELECT 1');
     },

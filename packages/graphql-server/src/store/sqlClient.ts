@@ -11,6 +11,10 @@ export type SqlValue = string | number | boolean | null;
  */
 export interface SqlClient {
   readonly engine: StoreEngine;
+  /** SQL expression for the database's current time in epoch milliseconds (one clock for every instance). */
+  readonly nowMs: string;
+  /** Suffix of a SELECT picking rows to claim: `FOR UPDATE SKIP LOCKED` where the engine has row locks. */
+  readonly claimLock: string;
   /** Runs one statement; returns its rows (empty for statements without RETURNING). */
   query<Row = Record<string, unknown>>(sql: string, values?: readonly SqlValue[]): Promise<Row[]>;
   /** Runs one statement; returns how many rows it changed. */

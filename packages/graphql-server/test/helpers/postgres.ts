@@ -39,8 +39,9 @@ async function freePort(): Promise<number> {
 
 /**
  * initdb + pg_ctl start in a fresh folder under the OS temp dir, as the `postgres` user when run
- * as root (PostgreSQL refuses root), trust authentication on 127.0.0.1 only, durability off
- * (a test cluster). Call `close()` in afterAll.
+ * as root (PostgreSQL refuses root), trust authentication on 127.0.0.1 only. No fsync (only the
+ * machine crashing could lose data), but commits are synchronous: `stop()` is a crash of the
+ * server, and a committed transaction must survive it as in production. Call `close()` in afterAll.
  */
 export async function startPostgres(): Promise<PostgresServer> {
   const bin = binDir();
@@ -59,7 +60,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   const data = path.join(dir, 'data');
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`;
   const start = (): void => run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', options, 'start']);
   const stop = (): void => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
   start();

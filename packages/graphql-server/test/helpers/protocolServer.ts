@@ -21,7 +21,12 @@ export interface ProtocolServer {
  * A tiny tech adapter on 127.0.0.1 (random port): POST answers `post`, each status poll answers
  * `poll(n)` (n = 1, 2, ...). For scripting the protocol's failure cases.
  */
-export async function startProtocolServer(script: { post: Answer; poll?: (n: number) => Answer }): Promise<ProtocolServer> {
+export async function startProtocolServer(script: {
+  post: Answer;
+  poll?: (n: number) => Answer;
+  /** Awaited before answering the n-th POST (a slow synchronous adapter). */
+  beforePost?: (n: number) => Promise<void>;
+}): Promise<ProtocolServer> {
   const state = { posts: [] as unknown[], polls: 0 };
   const send = (res: ServerResponse, a: Answer): void => {
     const text = typeof a.body === 'string' && a.status !== 202 ? a.body : JSON.stringify(a.body);
@@ -34,7 +39,8 @@ export async function startProtocolServer(script: { post: Answer; poll?: (n: num
     req.on('end', () => {
       if (req.method === 'POST' && req.url === '/v1/reverse-provisioning') {
         state.posts.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-        return send(res, script.post);
+        const before = script.beforePost?.(state.posts.length) ?? Promise.resolve();
+        return void before.then(() => send(res, script.post));
       }
       if (req.method === 'GET' && /^\/v1\/reverse-provisioning\/[^/]+\/status$/.test(req.url ?? '')) {
         state.polls++;

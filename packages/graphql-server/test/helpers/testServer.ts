@@ -1,7 +1,7 @@
-import { DEFAULT_LIMITS, defaultSecurityConfig } from '../../src/config/securityConfig.js';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerConfig } from '../../src/config/config.js';
+import { buildConfig } from '../../src/config/parseConfig.js';
 import { createServices } from '../../src/services/createServices.js';
 import type { Services } from '../../src/services/createServices.js';
 import { createYogaServer } from '../../src/server/createYogaServer.js';
@@ -22,23 +22,26 @@ export interface TestServer {
 }
 
 /**
- * A config for tests: one repository, one adapter, fast polling. Branch heads are not reused
- * between requests (`gitFreshnessMs: 0`): tests push a colleague's commit and expect the next
- * request to see it.
+ * A config for tests: one repository, one adapter, fast polling, logs off; every other setting at
+ * its default. Branch heads are not reused between requests (`gitFreshnessMs: 0`): tests push a
+ * colleague's commit and expect the next request to see it.
  */
 export function testConfig(dataDir: string, repoUrl: string, adapterUrl: string, overrides: Partial<ServerConfig> = {}): ServerConfig {
-  return {
-    port: 0,
-    host: '127.0.0.1',
+  const built = buildConfig(
+    {
+      port: 0,
+      dataDir,
+      repositories: [{ url: repoUrl, branch: 'main' }],
+      techAdapters: [{ infrastructureTemplateId: INFRA, url: adapterUrl }],
+      polling: { intervalMs: 5, timeoutMs: 10_000 },
+      git: { authorName: 'revprov test', authorEmail: 'revprov@test' },
+      log: { level: 'silent' },
+      limits: { gitFreshnessMs: 0 },
+    },
     dataDir,
-    repositories: [{ url: repoUrl, branch: 'main' }],
-    techAdapters: [{ infrastructureTemplateId: INFRA, url: adapterUrl }],
-    polling: { intervalMs: 5, timeoutMs: 10_000 },
-    git: { authorName: 'revprov test', authorEmail: 'revprov@test' },
-    database: { url: null, poolSize: 10 },
-    security: defaultSecurityConfig({ limits: { ...DEFAULT_LIMITS, gitFreshnessMs: 0 } }),
-    ...overrides,
-  };
+  );
+  if (!built.ok) throw new Error(`test config rejected: ${JSON.stringify(built.issues)}`);
+  return { ...built.config, ...overrides };
 }
 
 export async function createTestServer(config: ServerConfig): Promise<TestServer> {

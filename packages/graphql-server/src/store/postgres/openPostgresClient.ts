@@ -30,6 +30,8 @@ export function openPostgresClient(options: PostgresOptions): SqlClient {
   pool.on('error', (e) => options.onIdleError?.(e));
   const over = (run: (sql: string, values?: unknown[]) => Promise<pg.QueryResult>): Omit<SqlClient, 'transaction' | 'close'> => ({
     engine: 'postgres',
+    nowMs: '(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT',
+    claimLock: 'FOR UPDATE SKIP LOCKED',
     async query<Row>(sql: string, values: readonly SqlValue[] = []) {
       return (await run(sql, [...values])).rows as Row[];
     },

@@ -3,6 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { SqlClient, SqlValue } from '../sqlClient.js';
 
+// SQLite's clock has millisecond precision in julianday('now').
+const NOW_MS = "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
+
 // Per database file: the calls of every connection of this process, one after the other.
 const queues = new Map<string, Promise<unknown>>();
 
@@ -41,8 +44,9 @@ export function openSqliteClient(file: string): SqlClient {
       return typeof v === 'boolean' ? (v ? 1 : 0) : (v ?? null);
     });
 
+  const dialect = { engine: 'sqlite', nowMs: NOW_MS, claimLock: '' } as const;
   const direct: SqlClient = {
-    engine: 'sqlite',
+    ...dialect,
     async query<Row>(sql: string, values: readonly SqlValue[] = []) {
       const { stmt, order } = prepare(sql);
       return (stmt.reader ? stmt.all(...bind(order, values)) : (stmt.run(...bind(order, values)), [])) as Row[];
@@ -80,7 +84,7 @@ export function openSqliteClient(file: string): SqlClient {
     return run;
   }
   return {
-    engine: 'sqlite',
+    ...dialect,
     query<Row>(sql: string, values?: readonly SqlValue[]) {
       return serialized(() => direct.query<Row>(sql, values));
     },
