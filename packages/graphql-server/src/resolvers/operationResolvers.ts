@@ -50,8 +50,8 @@ export const operationMutations = {
     await services.audit.record(viewer, { action: 'RUN', componentRef: started.ok ? started.value.componentRef : input.componentRef, operationId: started.ok ? started.value.id : null, outcome: started });
     return started.ok ? { operation: started.value, userErrors: [] } : { operation: null, userErrors: started.userErrors };
   }) satisfies Resolver<unknown, RunArgs, { operation: OperationRecord | null; userErrors: UserError[] }>,
-  cancelReverseProvisioning: (async (_p, { input }, { services }) => {
-    const cancelled = await services.operations.cancel(input.operationId);
+  cancelReverseProvisioning: (async (_p, { input }, { services, viewer }) => {
+    const cancelled = await services.operations.cancel(input.operationId, viewer);
     return cancelled.ok ? { operation: cancelled.value, userErrors: [] } : { operation: null, userErrors: cancelled.userErrors };
   }) satisfies Resolver<unknown, { input: { operationId: string } }, { operation: OperationRecord | null; userErrors: UserError[] }>,
 };

@@ -1,7 +1,7 @@
 import type { JsonObject } from '@revprov/merge-core';
 import { parse } from 'yaml';
 import type { AccessPolicy } from '../auth/accessPolicy.js';
-import { deniedMessage } from '../auth/componentAccess.js';
+import { authorizeComponent, deniedMessage } from '../auth/componentAccess.js';
 import type { Identity } from '../auth/identity.js';
 import type { ServerConfig, TechAdapterConfig } from '../config/config.js';
 import type { Limits } from '../config/securityConfig.js';
@@ -44,9 +44,10 @@ export interface OperationService {
   recent(componentRef: string, limit: number): Promise<OperationRecord[]>;
   /**
    * Cancels a RUNNING operation, wherever it runs: it becomes CANCELLED at once; the instance
-   * working on it stops at its next heartbeat and the adapter's answer is ignored.
+   * working on it stops at its next heartbeat and the adapter's answer is ignored. `actor` needs
+   * write rights on the component (FORBIDDEN otherwise).
    */
-  cancel(id: string): Promise<Outcome<OperationRecord>>;
+  cancel(id: string, actor: Identity): Promise<Outcome<OperationRecord>>;
   /** Resolves when this instance's background run of `id` has finished (immediately when none is in flight). */
   settled(id: string): Promise<void>;
 }
@@ -221,7 +222,11 @@ export function createOperationService(deps: {
       return ref.ok ? store.recent({ componentRef: stringifyEntityRef(ref.ref), limit }) : [];
     },
 
-    async cancel(id) {
+    async cancel(id, actor) {
+      const op = await store.get(id);
+      if (!op) return fail(userError('NOT_FOUND', `no operation "${id}"`, ['input', 'operationId']));
+      const allowed = await authorizeComponent({ catalog, access }, actor, op.componentRef, 'write');
+      if (!allowed.ok) return allowed;
       const done = await store.finish(id, (current) => ({
         ...current,
         status: 'CANCELLED',
