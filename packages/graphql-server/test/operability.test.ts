@@ -113,7 +113,7 @@ describe('operability over a real port', () => {
     // and the stored operation masks the secret the adapter echoed in its logs
     const completed = (await server.services.store.operations.recent({ limit: 1 }))[0];
     expect(JSON.stringify(completed)).not.toContain(SECRET);
-    expect(completed?.adapterLogs[0]?.message).toBe('read with ***');
+    expect(completed?.adapterLogs[0]?.message).toBe('[withheld: this message contained the value of a secret parameter]');
   });
 
   it('/ready is 503 naming the check when a repository cannot be read; /metrics can be turned off', async () => {

@@ -63,7 +63,7 @@ describe('a restart loses nothing and leaves nothing stuck (SQLite, in process)'
     }
   });
 
-  it('a synchronous call cut off by the stop is made again by the next start (logged); with secret parameters it cannot be, and says why', async () => {
+  it('a synchronous call cut off by the stop is made again by the next start (logged); an operation with secret parameters cannot move, and says why', async () => {
     let releasePost: () => void = () => undefined;
     const adapter = await startProtocolServer({
       post: { status: 200, body: statusBody('COMPLETED', { updates: { 'metadata.description': 'Sync.' } }) },
@@ -92,7 +92,7 @@ describe('a restart loses nothing and leaves nothing stuck (SQLite, in process)'
           expect(op.proposedYaml).toContain('description: Sync.');
         } else {
           expect(adapter.posts).toHaveLength(posts + 1);
-          expect(op.failure.message).toMatch(/^the adapter call was cut off when instance .+ stopped, and it cannot be made again: secret parameters \(token\) are never stored\. Run reverse provisioning again\.$/);
+          expect(op.failure.message).toMatch(/^instance .+ stopped while this operation was running, and no other instance can take it over: its secret parameters \(params\["token"\]\) are never stored\. Run reverse provisioning again\.$/);
           expect(JSON.stringify(await second.services.store.operations.get(id))).not.toContain('s3cr3t');
         }
       } finally {
