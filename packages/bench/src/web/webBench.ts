@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { applyChanges, merge3 } from '@revprov/merge-core';
-import { startServer } from '@revprov/graphql-server';
+import { buildConfig, startServer } from '@revprov/graphql-server';
 import type { Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { makeWorkload, STANDARD_SPECS } from '../workload/workload.js';
@@ -74,17 +74,21 @@ export async function runWebBench(options: { runs?: number; log?: (line: string)
   const adapter = await startUpdatesAdapter(w.updates);
   const dist = webDist();
   const dataDir = path.join(path.dirname(repo.url), 'server');
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
+  const built = buildConfig(
+    {
+      port: 0,
+      dataDir,
+      repositories: [{ url: repo.url, branch: 'main' }],
+      techAdapters: [{ infrastructureTemplateId: 'urn:dmb:itm:snowflake-provisioner:0', url: adapter.url }],
+      polling: { intervalMs: 100, timeoutMs: 120_000 },
+      git: { authorName: 'bench', authorEmail: 'bench@localhost' },
+      web: { enabled: true, dir: dist },
+      log: { level: 'warn' },
+    },
     dataDir,
-    repositories: [{ url: repo.url, branch: 'main' }],
-    techAdapters: [{ infrastructureTemplateId: 'urn:dmb:itm:snowflake-provisioner:0', url: adapter.url }],
-    polling: { intervalMs: 100, timeoutMs: 120_000 },
-    git: { authorName: 'bench', authorEmail: 'bench@localhost' },
-    web: { enabled: true, dir: dist },
-    database: { url: null, poolSize: 10 },
-  });
+  );
+  if (!built.ok) throw new Error(`bench server configuration rejected: ${JSON.stringify(built.issues)}`);
+  const server = await startServer(built.config);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedDemo, startExampleAdapter } from '@revprov/example-adapter';
 import type { DemoSeed, ExampleAdapter } from '@revprov/example-adapter';
-import { startServer } from '@revprov/graphql-server';
+import { buildConfig, startServer } from '@revprov/graphql-server';
 import type { RunningServer, ServerConfig } from '@revprov/graphql-server';
 
 /** The built workbench (`npm run build` builds it before `npm test`). */
@@ -34,18 +34,21 @@ export async function startWorkbench(overrides: Partial<ServerConfig> = {}): Pro
   const adapter = await startExampleAdapter({ dbPath: seed.dbPath, mode: 'async', pollsBeforeDone: 3, basePath: '/datamesh.specificprovisioner' });
   let server: RunningServer;
   try {
-    server = await startServer({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir: path.join(dir, 'server'),
-      repositories: [{ url: seed.repoUrl, branch: seed.branch }],
-      techAdapters: [{ infrastructureTemplateId: seed.infrastructureTemplateId, url: adapter.url }],
-      polling: { intervalMs: 150, timeoutMs: 30_000 },
-      git: { authorName: 'revprov e2e', authorEmail: 'revprov@e2e.test' },
-      web: { enabled: true, dir: WEB_DIST },
-      database: { url: null, poolSize: 10 },
-      ...overrides,
-    } as ServerConfig);
+    const built = buildConfig(
+      {
+        port: 0,
+        dataDir: path.join(dir, 'server'),
+        repositories: [{ url: seed.repoUrl, branch: seed.branch }],
+        techAdapters: [{ infrastructureTemplateId: seed.infrastructureTemplateId, url: adapter.url }],
+        polling: { intervalMs: 150, timeoutMs: 30_000 },
+        git: { authorName: 'revprov e2e', authorEmail: 'revprov@e2e.test' },
+        web: { enabled: true, dir: WEB_DIST },
+        log: { level: 'warn' },
+      },
+      dir,
+    );
+    if (!built.ok) throw new Error(`e2e configuration rejected: ${JSON.stringify(built.issues)}`);
+    server = await startServer({ ...built.config, ...overrides });
   } catch (e) {
     await adapter.close();
     rmSync(dir, { recursive: true, force: true });
