@@ -9,6 +9,8 @@ export { parseConfig, buildConfig, formatConfigIssues } from './config/parseConf
 export { loadConfig, ConfigError } from './config/loadConfig.js';
 export { configSchema, configSchemaUrl } from './config/configSchema.js';
 export { envOverrides } from './config/envOverrides.js';
+export type { SecurityConfig, AuthConfig, ApiTokenConfig, AuthorizationConfig } from './config/securityConfig.js';
+export { defaultSecurityConfig } from './config/securityConfig.js';
 export type { EnvOverride } from './config/envOverrides.js';
 
 // store

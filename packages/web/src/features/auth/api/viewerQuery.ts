@@ -1,6 +1,6 @@
-/** Who is signed in, when the server has `Query.viewer` (servers without it answer an error: no badge). */
-export const VIEWER_QUERY = `query Viewer { viewer { name email } }`;
+/** Who is signed in (`Query.viewer`). */
+export const VIEWER_QUERY = `query Viewer { viewer { user name email authMode } }`;
 
 export interface ViewerData {
-  viewer: { name: string | null; email: string | null } | null;
+  viewer: { user: string; name: string | null; email: string | null; authMode: 'NONE' | 'JWT' | 'PROXY' } | null;
 }

@@ -28,7 +28,7 @@ const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => a.s
  * (`revprov:texts-loaded`, `revprov:engine-done`, `revprov:compare-ready`, `revprov:pick-start`,
  * `revprov:pick-done`) time the view for the benchmark.
  */
-export function CompareSession({ operation: op, onReload }: { operation: Loaded; onReload(): void }) {
+export function CompareSession({ operation: op, onReload, saveBlocked }: { operation: Loaded; onReload(): void; saveBlocked: string | null }) {
   const announce = useAnnounce();
   const fileName = op.filePath.slice(op.filePath.lastIndexOf('/') + 1);
   const client = useRef<CompareClient | null>(null);
@@ -219,9 +219,14 @@ export function CompareSession({ operation: op, onReload }: { operation: Loaded;
         <button type="button" onClick={download}>
           Download
         </button>
-        <button type="button" className="primary" onClick={() => setSaveOpen(true)}>
+        <button type="button" className="primary" onClick={() => setSaveOpen(true)} disabled={saveBlocked !== null} aria-describedby={saveBlocked ? 'save-blocked' : undefined}>
           Save
         </button>
+        {saveBlocked && (
+          <span id="save-blocked" className="hint">
+            Saving is not possible: {saveBlocked}.
+          </span>
+        )}
       </div>
       <p className="busy" role="status">
         {busy ? 'Updating the right panel…' : ''}

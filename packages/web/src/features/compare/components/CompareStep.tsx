@@ -7,11 +7,12 @@ import { COMPARE_OPERATION_QUERY } from '../api/compareQueries';
 import { CompareSession } from './CompareSession';
 
 /**
- * "Compare and merge" for one operation: loads its texts, then opens a comparison session on them.
+ * "Compare and merge" for one operation: loads its texts, then opens a comparison session on them
+ * (`saveBlocked`: why the caller may not save, e.g. read rights only; Copy and Download still work).
  * After a save (or "Reload from branch") the operation is read again and a fresh session starts on
  * the branch's new head.
  */
-export function CompareStep({ operationId }: { operationId: string }) {
+export function CompareStep({ operationId, saveBlocked }: { operationId: string; saveBlocked: string | null }) {
   const { session } = useAuth();
   const { data, error, loading, reload } = useApiQuery<CompareOperationData>(COMPARE_OPERATION_QUERY, { id: operationId }, session);
   const op = data?.reverseProvisioningOperation ?? null;
@@ -27,6 +28,7 @@ export function CompareStep({ operationId }: { operationId: string }) {
       key={`${op.id}@${op.currentRevision}`}
       operation={{ ...op, proposedYaml: op.proposedYaml, currentYaml: op.currentYaml, currentRevision: op.currentRevision }}
       onReload={reload}
+      saveBlocked={saveBlocked}
     />
   );
 }

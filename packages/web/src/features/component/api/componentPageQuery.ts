@@ -3,7 +3,7 @@ import type { CatalogComponent } from '../../catalog/api/catalogQueries';
 /** Everything the component page shows: the entity, where it lives, its template and recent operations. */
 export const COMPONENT_PAGE_QUERY = `query ComponentPage($ref: String!) {
   component(ref: $ref) {
-    ref name namespace title kind description owner path revision
+    ref name namespace title kind description owner path revision viewerCanWrite
     repository { url branch }
     reverseProvisioningAvailable unavailableReason
     reverseProvisioningTemplate { name title }
@@ -24,6 +24,7 @@ export interface ComponentPageData {
     | (CatalogComponent & {
         path: string;
         revision: string;
+        viewerCanWrite: boolean;
         repository: { url: string; branch: string };
         reverseProvisioningTemplate: { name: string; title: string | null } | null;
       })

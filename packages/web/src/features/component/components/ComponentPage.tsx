@@ -11,6 +11,13 @@ import { COMPONENT_PAGE_QUERY } from '../api/componentPageQuery';
 import { ImportDialog } from './ImportDialog';
 import { RecentOperations } from './RecentOperations';
 
+/** Why the Import option is disabled, or null: reverse provisioning unavailable, or no write rights. */
+function importBlocked(c: NonNullable<ComponentPageData['component']>): string | null {
+  if (!c.reverseProvisioningAvailable) return c.unavailableReason ?? 'not available';
+  if (!c.viewerCanWrite) return `you may read this component but not change it (owner: ${c.owner ?? 'none'})`;
+  return null;
+}
+
 /** A component: title, kind, owner, repository and branch, recent operations, and the Import button. */
 export function ComponentPage() {
   const { namespace = 'default', name = '' } = useParams();
@@ -71,7 +78,7 @@ export function ComponentPage() {
         <dd>{c.reverseProvisioningTemplate ? (c.reverseProvisioningTemplate.title ?? c.reverseProvisioningTemplate.name) : 'none'}</dd>
       </dl>
       <RecentOperations operations={data?.operations ?? []} wizardPath={wizardPath} />
-      <ImportDialog open={importing} onClose={() => setImporting(false)} wizardPath={wizardPath} unavailableReason={c.reverseProvisioningAvailable ? null : (c.unavailableReason ?? 'not available')} />
+      <ImportDialog open={importing} onClose={() => setImporting(false)} wizardPath={wizardPath} unavailableReason={importBlocked(c)} />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import type { InputFormData } from '../provide/toRjsfForm';
 /** What the wizard needs about the component: its environments and its template's form and documentation. */
 export const WIZARD_QUERY = `query Wizard($ref: String!) {
   component(ref: $ref) {
-    ref name namespace title environments
+    ref name namespace title environments owner viewerCanWrite
     repository { url branch }
     reverseProvisioningAvailable unavailableReason
     reverseProvisioningTemplate {
@@ -19,6 +19,8 @@ export interface WizardComponent {
   namespace: string;
   title: string | null;
   environments: string[];
+  owner: string | null;
+  viewerCanWrite: boolean;
   repository: { url: string; branch: string };
   reverseProvisioningAvailable: boolean;
   unavailableReason: string | null;

@@ -49,11 +49,12 @@ export function WizardPage() {
   if (!c) return <p>No component {ref}.</p>;
   const template = c.reverseProvisioningTemplate;
   const back = componentPath(c.namespace, c.name);
-  if (!template || (!c.reverseProvisioningAvailable && !operationId)) {
+  const blocked = !template || !c.reverseProvisioningAvailable ? (c.unavailableReason ?? 'no template') : !c.viewerCanWrite ? `you may read this component but not change it (owner: ${c.owner ?? 'none'})` : null;
+  if (!template || (blocked && !operationId)) {
     return (
       <section>
         <h1>Reverse provisioning is unavailable</h1>
-        <p>{c.unavailableReason}</p>
+        <p>{blocked}</p>
         <Link to={back}>Back to {c.title ?? c.name}</Link>
       </section>
     );
@@ -124,7 +125,7 @@ export function WizardPage() {
         {operationId && comparedOnce && (
           <div hidden={step !== 'compare'}>
             <Suspense fallback={<Loading what="the comparison" />}>
-              <CompareStep key={operationId} operationId={operationId} />
+              <CompareStep key={operationId} operationId={operationId} saveBlocked={c.viewerCanWrite ? null : blocked} />
             </Suspense>
           </div>
         )}
