@@ -14,8 +14,10 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     target: 'es2022',
-    // CodeMirror + RJSF + the merge engine: one chunk of ~1 MB is expected
+    // the wizard's chunk (form library) and the editors' chunk are about 500 KB each
     chunkSizeWarningLimit: 2000,
+    // timings of plugins on a loaded machine are noise for `npm start`, which prints the URL first
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   worker: { format: 'es' },
   server: {

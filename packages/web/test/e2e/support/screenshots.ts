@@ -19,7 +19,8 @@ export function screenshotDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'revprov-ui-'));
 }
 
-/** Takes a screenshot of the viewport as `<dir>/<name>.png`. */
+/** Takes a screenshot of the viewport as `<dir>/<name>.png`, the page scrolled to its top. */
 export async function shoot(page: Page, dir: string, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(dir, `${name}.png`), animations: 'disabled', caret: 'hide' });
 }

@@ -34,7 +34,8 @@ function replaceText(editor: EditorView, text: string): void {
     endOld--;
     endNew--;
   }
-  editor.dispatch({ changes: { from: start, to: endOld, insert: text.slice(start, endNew) }, annotations: programmatic.of(true) });
+  // the first changed line is brought into view, so a pick is seen where it lands
+  editor.dispatch({ changes: { from: start, to: endOld, insert: text.slice(start, endNew) }, annotations: programmatic.of(true), effects: EditorView.scrollIntoView(start, { y: 'center' }) });
 }
 
 /** Files with more lines than this start with unchanged stretches collapsed. */

@@ -79,7 +79,11 @@ export function WizardPage() {
         </h1>
         {template.documentationUrl && (
           <button type="button" className="doc-button" title="Open the template's documentation in a new tab" onClick={() => window.open(template.documentationUrl ?? '', '_blank', 'noopener,noreferrer')}>
-            <span aria-hidden="true">ⓘ </span>Documentation
+            <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="18" height="18">
+              <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />
+              <path d="M12 10.5v6.5M12 7v.5" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" />
+            </svg>
+            Documentation
           </button>
         )}
       </div>
