@@ -211,6 +211,7 @@ describe('the guide in the workbench', () => {
       '+          dataLength: 3',
       '+          constraint: NOT_NULL',
     ]);
+    await expectAccessible('saved');
     await shoot(page, shots, '11-saved');
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
     // the view reloads on the new head: the saved changes are now part of the current file
