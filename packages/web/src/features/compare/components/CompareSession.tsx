@@ -6,7 +6,7 @@ import type { CompareOperation } from '../api/compareQueries';
 import type { Enriched } from '../model/compareModel';
 import { buildChangeTree } from '../model/buildChangeTree';
 import type { CompareClient } from '../worker/compareClient';
-import { createCompareClient } from '../worker/compareClient';
+import { takeCompareClient } from '../worker/compareClientPool';
 import type { OpenAnswer } from '../worker/protocol';
 import { ChangeTree } from './ChangeTree';
 import type { MergePanelsHandle } from './MergePanels';
@@ -48,7 +48,7 @@ export function CompareSession({ operation: op, onReload, saveBlocked }: { opera
 
   useEffect(() => {
     performance.mark('revprov:texts-loaded');
-    const c = createCompareClient();
+    const c = takeCompareClient();
     client.current = c;
     c.open({ base: op.baseYaml, current: op.currentYaml, proposed: op.proposedYaml }).then(
       (answer) => {

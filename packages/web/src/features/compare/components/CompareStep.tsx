@@ -1,9 +1,11 @@
+import { useEffect } from 'react';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Loading } from '../../../components/Loading';
 import { useApiQuery } from '../../../lib/api/useApiQuery';
 import { useAuth } from '../../auth/components/AuthProvider';
 import type { CompareOperationData } from '../api/compareQueries';
 import { COMPARE_OPERATION_QUERY } from '../api/compareQueries';
+import { prepareCompareClient } from '../worker/compareClientPool';
 import { CompareSession } from './CompareSession';
 
 /**
@@ -14,6 +16,8 @@ import { CompareSession } from './CompareSession';
  */
 export function CompareStep({ operationId, saveBlocked }: { operationId: string; saveBlocked: string | null }) {
   const { session } = useAuth();
+  // the merge worker starts (and warms up) while the texts are fetched
+  useEffect(() => prepareCompareClient(), []);
   const { data, error, loading, reload } = useApiQuery<CompareOperationData>(COMPARE_OPERATION_QUERY, { id: operationId }, session);
   const op = data?.reverseProvisioningOperation ?? null;
   if (loading && !data) return <Loading what="the proposed updates" />;

@@ -30,7 +30,7 @@ export function createCompareClient(): CompareClient {
   };
   worker.onerror = (event) => fail(new Error(`the merge worker failed: ${event.message}`));
 
-  type Request = { type: 'open'; inputs: CompareInputs } | { type: 'enrich' } | { type: 'pick'; selection: string[]; text: string };
+  type Request = { type: 'warm' } | { type: 'open'; inputs: CompareInputs } | { type: 'enrich' } | { type: 'pick'; selection: string[]; text: string };
   const call = (request: Request): Promise<WorkerAnswer> =>
     new Promise((resolve, reject) => {
       const message: WorkerRequest = { ...request, n: ++n };
@@ -39,6 +39,8 @@ export function createCompareClient(): CompareClient {
     });
   const failed = (a: WorkerAnswer): Error => new Error(a.type === 'crash' ? `the merge engine failed: ${a.message}` : `unexpected answer ${a.type}`);
 
+  // compile the engine's code while the page fetches the texts (see warmUp)
+  void call({ type: 'warm' }).catch(() => undefined);
   return {
     open: (inputs) =>
       call({ type: 'open', inputs }).then((a) => {

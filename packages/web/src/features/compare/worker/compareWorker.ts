@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import type { CompareModel, PickState } from '../model/compareModel';
 import { enrich, initialPickState, knownEnriched, openCompare, pickChanges } from '../model/compareModel';
+import { warmUp } from '../model/warmUp';
 import type { WorkerAnswer, WorkerRequest } from './protocol';
 
 /**
@@ -21,6 +22,10 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   const started = performance.now();
   try {
+    if (request.type === 'warm') {
+      warmUp();
+      return answer({ n: request.n, type: 'warm', answer: { ms: performance.now() - started } });
+    }
     if (request.type === 'open') {
       const opened = openCompare(request.inputs);
       if (!opened.ok) {

@@ -3,6 +3,7 @@ import type { CompareInputs, Enriched, PickResult, PlainError } from '../model/c
 
 /** Messages to the compare worker. Each carries a request number echoed in the answer. */
 export type WorkerRequest =
+  | { n: number; type: 'warm' }
   | { n: number; type: 'open'; inputs: CompareInputs }
   | { n: number; type: 'enrich' }
   | { n: number; type: 'pick'; selection: string[]; text: string };
@@ -17,6 +18,7 @@ export type OpenAnswer =
 
 /** Answers of the compare worker. */
 export type WorkerAnswer =
+  | { n: number; type: 'warm'; answer: { ms: number } }
   | { n: number; type: 'open'; answer: OpenAnswer }
   | { n: number; type: 'enrich'; answer: Enriched }
   | { n: number; type: 'pick'; answer: PickResult & { ms: number } }
