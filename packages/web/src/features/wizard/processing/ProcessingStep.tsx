@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { prepareCompareClient } from '../../compare/worker/compareClientPool';
 import { FailureDetails } from './FailureDetails';
 import { LogTable } from './LogTable';
 import { useOperationStream } from './useOperationStream';
@@ -11,6 +12,8 @@ import { useOperationStream } from './useOperationStream';
  */
 export function ProcessingStep({ operationId, autoAdvance, onCompleted, onRestart }: { operationId: string; autoAdvance: boolean; onCompleted(): void; onRestart(): void }) {
   const { operation, missing, error } = useOperationStream(operationId);
+  // the comparison's merge worker starts and warms up while the adapter works
+  useEffect(() => prepareCompareClient(), []);
   const status = operation?.status ?? null;
   useEffect(() => {
     if (status !== 'COMPLETED' || !autoAdvance) return;
