@@ -122,7 +122,7 @@ function orderSplice(
   const byIdentity = new Map<string, Insertion[]>();
   for (const i of plan.inserts) if (i.identity) byIdentity.set(JSON.stringify(i.identity), [...(byIdentity.get(JSON.stringify(i.identity)) ?? []), i]);
   for (const seg of plan.order!.segments) {
-    const idx = isSeq(coll) ? findIn(values, seg) : seg.kind === 'key' ? findKey(coll, seg.key) : -1;
+    const idx = isSeq(coll) ? findIn(values, seg) : seg.kind === 'key' ? findKey(coll, seg.key, loc.document.doc) : -1;
     if (idx !== -1 && !used.has(idx)) {
       used.add(idx);
       if (!plan.removes.has(idx)) sequence.push({ index: idx });

@@ -77,7 +77,7 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
       let after: number | null = null;
       if (edit.after === null) after = -1;
       else if (edit.after) {
-        const idx = isMap(coll) ? (edit.after.kind === 'key' ? findKey(coll, edit.after.key) : -1) : findIn(Array.isArray(at.value) ? at.value : [], edit.after);
+        const idx = isMap(coll) ? (edit.after.kind === 'key' ? findKey(coll, edit.after.key, at.document.doc) : -1) : findIn(Array.isArray(at.value) ? at.value : [], edit.after);
         // not in the original: maybe an entry planned in this same batch (chained additions)
         after = idx !== -1 ? idx : (plan.inserts.find((i) => i.identity && sameSegment(i.identity, edit.after!))?.after ?? null);
       }

@@ -1,7 +1,8 @@
-import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { errorAt, MergeError } from '../model/errors.js';
 import { getOwn, isJsonObject, type JsonValue } from '../model/json.js';
 import { formatPath, type Path } from '../model/path.js';
+import { keyText } from '../parse/keyText.js';
 import type { ParsedDocument, ParsedFile } from '../parse/parseYaml.js';
 import { documentIds } from './documentIds.js';
 import { editableDocuments } from './editableDocuments.js';
@@ -82,7 +83,7 @@ export function resolvePath(file: ParsedFile, path: Path): Resolution {
         if (node === null || (isScalar(node) && node.value === null)) return { kind: 'missing', at, missing: i };
         return fail('PATH_THROUGH_SCALAR', 'the path passes through a scalar');
       }
-      const index = findKey(node, seg.key);
+      const index = findKey(node, seg.key, document.doc);
       if (index === -1) return { kind: 'missing', at, missing: i };
       const pair = node.items[index]!;
       const value = isJsonObject(at.value) ? getOwn(at.value, seg.key) : undefined;
@@ -102,12 +103,12 @@ export function resolvePath(file: ParsedFile, path: Path): Resolution {
   return { kind: 'found', at };
 }
 
-/** Index of the entry with key text `key` in a mapping, or -1. */
-export function findKey(map: YAMLMap, key: string): number {
+/** Index of the entry whose key reads as `key` (see `keyText`) in a mapping, or -1. */
+export function findKey(map: YAMLMap, key: string, doc: Document): number {
   const items = map.items;
   for (let i = 0; i < items.length; i++) {
-    const k = items[i]!.key as Node | null;
-    if ((isScalar(k) ? String(k.value) : k === null ? '' : String(k)) === key) return i;
+    const k = keyText(items[i]!.key, doc);
+    if (k.kind === 'text' && k.text === key) return i;
   }
   return -1;
 }

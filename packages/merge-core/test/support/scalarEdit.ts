@@ -10,11 +10,25 @@ export type ScalarEditOutcome =
   | { status: 'refused'; codes: string[] }
   | { status: 'failed'; reason: string; output?: string };
 
+/**
+ * The documents' values as the `yaml` library reads them. Mappings are read as `Map`s and then
+ * made plain objects here, a key that is not a string named by its JSON text: so a collection
+ * used as a key is compared by value, and yaml never stringifies one (with a warning).
+ */
 function toValues(text: string): unknown[] | string {
   const docs = parseAllDocuments(text);
   if (!Array.isArray(docs)) return 'no documents';
   for (const d of docs) if (d.errors.length > 0) return d.errors.map((e) => e.message).join('; ');
-  return docs.map((d) => d.toJS({ maxAliasCount: -1 }));
+  return docs.map((d) => plain(d.toJS({ maxAliasCount: -1, mapAsMap: true })));
+}
+
+function plain(value: unknown): unknown {
+  if (value instanceof Map) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of value) Object.defineProperty(out, typeof k === 'string' ? k : JSON.stringify(plain(k)), { value: plain(v), enumerable: true, writable: true, configurable: true });
+    return out;
+  }
+  return Array.isArray(value) ? value.map(plain) : value;
 }
 
 /** Keys whose value is an element identity: changing one is a remove + add, not a scalar edit. */
@@ -70,15 +84,16 @@ export function singleScalarEdit(text: string): ScalarEditOutcome {
   const tail = text[end - 1] === '\n' && text.slice(start, end).includes('\n') ? '\n' : '';
   const sep = start > 0 && !/\s/.test(text[start - 1]!) ? ' ' : '';
   const theirs = text.slice(0, start) + sep + JSON.stringify(NEW_VALUE) + tail + text.slice(end);
-  const expected = toValues(theirs);
-  if (typeof expected === 'string') return { status: 'failed', reason: `harness: theirs does not parse: ${expected}` };
   const cs = merge3({ base: text, ours: text, theirs });
-  const refusedCodes = (errors: readonly MergeError[]): string[] => errors.filter((e) => e.code === 'UNSUPPORTED').map((e) => e.code);
+  // typed refusals: a construct the engine does not rewrite, keys that YAML holds equal
+  const refusedCodes = (errors: readonly MergeError[]): string[] => errors.filter((e) => e.code === 'UNSUPPORTED' || e.code === 'DUPLICATE_KEY').map((e) => e.code);
   if (cs.errors.length > 0) {
     const codes = refusedCodes(cs.errors);
     if (codes.length === cs.errors.length) return { status: 'refused', codes };
     return { status: 'failed', reason: `merge3 errors: ${cs.errors.map((e) => `${e.code} ${e.message}`).join('; ')}` };
   }
+  const expected = toValues(theirs);
+  if (typeof expected === 'string') return { status: 'failed', reason: `harness: theirs does not parse: ${expected}` };
   const out = applyChanges(text, cs);
   if (out.errors.length > 0) {
     const codes = refusedCodes(out.errors);
