@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { Change } from '../../model/change.js';
 import { describeScenario, mergeScenario, type MergeScenario } from '../arbitraries/mergeScenario.js';
 import { resolveEngine } from '../engine.js';
 import { affectedLines } from '../inspect/affectedLines.js';
@@ -33,8 +34,16 @@ export function locality(options: LocalityOptions = {}): fc.IPropertyWithHooks<[
     const why = (): string => describeScenario(s, { selected: selected.map((c) => c.id), output: out.text });
     ensure(out.errors.length === 0, 'locality', 'applyChanges reported errors', () => describeScenario(s, { errors: out.errors }));
     const affected = new Set<number>();
+    // a change path names base's document: in ours, that document is the one the change set's
+    // `documents` table names (ours may have renamed the entity, or removed its name)
+    const oursId = new Map((cs.documents ?? []).map((d) => [d.id, d.ours]));
+    const inOurs = (c: Change): Change => {
+      const first = c.path[0];
+      const id = first?.kind === 'document' ? oursId.get(first.id) : undefined;
+      return typeof id === 'string' ? { ...c, path: [{ kind: 'document', id }, ...c.path.slice(1)] } : c;
+    };
     for (const c of selected) {
-      const lines = affectedLines(s.ours, c);
+      const lines = affectedLines(s.ours, inOurs(c));
       ensure(lines !== null, 'locality', `the path of ${c.id} is not in ours`, why);
       for (const l of lines) affected.add(l);
     }
