@@ -81,39 +81,45 @@ export async function runWebBench(options: { runs?: number; log?: (line: string)
   const log = options.log ?? (() => undefined);
   const spec = STANDARD_SPECS[1]!;
   const w = makeWorkload(spec);
-  const repo = createBenchRepository();
-  const adapter = await startUpdatesAdapter(w.updates);
-  const dist = webDist();
-  const dataDir = path.join(path.dirname(repo.url), 'server');
-  const built = buildConfig(
-    {
-      port: 0,
-      dataDir,
-      repositories: [{ url: repo.url, branch: 'main' }],
-      techAdapters: [{ infrastructureTemplateId: 'urn:dmb:itm:snowflake-provisioner:0', url: adapter.url }],
-      polling: { intervalMs: 100, timeoutMs: 120_000 },
-      git: { authorName: 'bench', authorEmail: 'bench@localhost' },
-      web: { enabled: true, dir: dist },
-      log: { level: 'warn' },
-    },
-    dataDir,
-  );
-  if (!built.ok) throw new Error(`bench server configuration rejected: ${JSON.stringify(built.issues)}`);
-  const server = await startServer(built.config);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const gql = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
-    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': '1' }, body: JSON.stringify({ query, variables }) });
-    const body = (await res.json()) as { data?: T; errors?: unknown };
-    if (body.errors || body.data === undefined) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-  const series = { referenceLeftPanel: [] as number[], completedToLeftPanel: [] as number[], completedToReady: [] as number[], texts: [] as number[], engine: [] as number[], render: [] as number[], navigationToReady: [] as number[], reference: [] as number[] };
-  const pick = { ms: [] as number[], reference: [] as number[], withFreeEdit: [] as number[] };
-  let changes = 0;
+  // every resource is released in reverse order, whatever fails
+  const cleanups: (() => unknown)[] = [];
   try {
+    const repo = createBenchRepository();
+    cleanups.push(() => repo.close());
+    const adapter = await startUpdatesAdapter(w.updates);
+    cleanups.push(() => adapter.close());
+    const dist = webDist();
+    const dataDir = path.join(path.dirname(repo.url), 'server');
+    const built = buildConfig(
+      {
+        port: 0,
+        dataDir,
+        repositories: [{ url: repo.url, branch: 'main' }],
+        techAdapters: [{ infrastructureTemplateId: 'urn:dmb:itm:snowflake-provisioner:0', url: adapter.url }],
+        polling: { intervalMs: 100, timeoutMs: 120_000 },
+        git: { authorName: 'bench', authorEmail: 'bench@localhost' },
+        web: { enabled: true, dir: dist },
+        log: { level: 'warn' },
+      },
+      dataDir,
+    );
+    if (!built.ok) throw new Error(`bench server configuration rejected: ${JSON.stringify(built.issues)}`);
+    const server = await startServer(built.config);
+    cleanups.push(() => server.close());
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    cleanups.push(() => browser.close());
+    const gql = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
+      const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-graphql-yoga-csrf': '1' }, body: JSON.stringify({ query, variables }) });
+      const body = (await res.json()) as { data?: T; errors?: unknown };
+      if (body.errors || body.data === undefined) throw new Error(JSON.stringify(body.errors));
+      return body.data;
+    };
+    const series = { referenceLeftPanel: [] as number[], completedToLeftPanel: [] as number[], completedToReady: [] as number[], texts: [] as number[], engine: [] as number[], render: [] as number[], navigationToReady: [] as number[], reference: [] as number[] };
+    const pick = { ms: [] as number[], reference: [] as number[], withFreeEdit: [] as number[] };
+    let changes = 0;
     // warm the engine in this process on other texts, so the reference is not a cold-JIT figure
     const warm = merge3({ base: `${w.base}# warm\n`, ours: `${w.ours}# warm\n`, theirs: `${w.theirsText}# warm\n` });
     applyChanges(`${w.ours}# warm\n`, warm);
@@ -187,28 +193,25 @@ export async function runWebBench(options: { runs?: number; log?: (line: string)
       await context.close();
       log(`web bench run ${run}/${runs}: COMPLETED → interactive ${series.completedToReady.at(-1)?.toFixed(0)} ms, picks ${pick.ms.slice(-3).map((x) => x.toFixed(0)).join('/')} ms, with a free edit ${pick.withFreeEdit.at(-1)?.toFixed(0)} ms`);
     }
+    return {
+      date: new Date().toISOString().slice(0, 10),
+      workload: { label: spec.label, bytes: Buffer.byteLength(w.base), columns: spec.columns, changes },
+      runs,
+      bundle: measureBundle(dist),
+      open: {
+        completedToReady: stats(series.completedToReady),
+        texts: stats(series.texts),
+        engine: stats(series.engine),
+        render: stats(series.render),
+        navigationToReady: stats(series.navigationToReady),
+        completedToLeftPanel: stats(series.completedToLeftPanel),
+        reference: stats(series.reference),
+        referenceLeftPanel: stats(series.referenceLeftPanel),
+      },
+      pick: { ms: stats(pick.ms), reference: stats(pick.reference), withFreeEdit: stats(pick.withFreeEdit) },
+      totalSeconds: (performance.now() - started) / 1000,
+    };
   } finally {
-    await browser.close();
-    await server.close();
-    await adapter.close();
-    repo.close();
+    for (const cleanup of cleanups.reverse()) await cleanup();
   }
-  return {
-    date: new Date().toISOString().slice(0, 10),
-    workload: { label: spec.label, bytes: Buffer.byteLength(w.base), columns: spec.columns, changes },
-    runs,
-    bundle: measureBundle(dist),
-    open: {
-      completedToReady: stats(series.completedToReady),
-      texts: stats(series.texts),
-      engine: stats(series.engine),
-      render: stats(series.render),
-      navigationToReady: stats(series.navigationToReady),
-      completedToLeftPanel: stats(series.completedToLeftPanel),
-      reference: stats(series.reference),
-      referenceLeftPanel: stats(series.referenceLeftPanel),
-    },
-    pick: { ms: stats(pick.ms), reference: stats(pick.reference), withFreeEdit: stats(pick.withFreeEdit) },
-    totalSeconds: (performance.now() - started) / 1000,
-  };
 }

@@ -50,6 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await wb?.close();
+  shots.close();
 });
 
 async function signIn(token: string): Promise<void> {

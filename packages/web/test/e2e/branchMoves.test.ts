@@ -34,6 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await wb?.close();
+  shots.close();
 });
 
 async function save(message: string): Promise<ReturnType<Page['getByRole']>> {

@@ -56,6 +56,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await wb?.close();
+  shots.close();
 });
 
 describe('the guide in the workbench', () => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useAnnounce } from '../../../components/Announcer';
 import { copyText } from '../../../lib/copyText';
 import { downloadText } from '../../../lib/downloadText';
@@ -8,7 +8,9 @@ import { buildChangeTree } from '../model/buildChangeTree';
 import type { CompareClient } from '../worker/compareClient';
 import { takeCompareClient } from '../worker/compareClientPool';
 import type { OpenAnswer } from '../worker/protocol';
+import { usePicks } from '../hooks/usePicks';
 import { ChangeTree } from './ChangeTree';
+import { CompareToolbar } from './CompareToolbar';
 import type { MergePanelsHandle } from './MergePanels';
 import { MergePanels } from './MergePanels';
 import { SaveDialog } from './SaveDialog';
@@ -17,8 +19,6 @@ type Loaded = CompareOperation & { proposedYaml: string; currentYaml: string; cu
 
 /** Change sets up to this size start with every group expanded. */
 const EXPAND_ALL_UP_TO = 200;
-
-const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x));
 
 /**
  * One comparison of an operation against the branch head it was loaded at. State flows one way:
@@ -35,16 +35,9 @@ export function CompareSession({ operation: op, onReload, saveBlocked }: { opera
   const panels = useRef<MergePanelsHandle>(null);
   const root = useRef<HTMLDivElement>(null);
   const [opened, setOpened] = useState<OpenAnswer | null>(null);
-  const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [edited, setEdited] = useState(false);
   const [saveOpen, setSaveOpen] = useState(false);
   const [collapse, setCollapse] = useState<boolean | null>(null);
   const [left, setLeft] = useState<Enriched | null>(null);
-  const shown = useRef<ReadonlySet<string>>(new Set());
-  const wanted = useRef<ReadonlySet<string>>(new Set());
-  const running = useRef(false);
 
   useEffect(() => {
     performance.mark('revprov:texts-loaded');
@@ -83,67 +76,9 @@ export function CompareSession({ operation: op, onReload, saveBlocked }: { opera
   const nodes = useMemo(() => (opened?.ok ? buildChangeTree(opened.changes, op.componentRef) : []), [opened, op.componentRef]);
   const cleanIds = useMemo(() => (opened?.ok ? opened.changes.filter((c) => c.status === 'clean').map((c) => c.id) : []), [opened]);
 
-  /** Brings the right panel to the wanted selection, one computation at a time. */
-  const sync = useCallback(async () => {
-    if (running.current || !client.current || !panels.current) return;
-    running.current = true;
-    setBusy(true);
-    root.current?.setAttribute('data-busy', 'true');
-    panels.current.setBusy(true);
-    try {
-      while (!sameSet(wanted.current, shown.current)) {
-        const target = wanted.current;
-        const r = await client.current.pick([...target], panels.current.rightText());
-        if (r.ok) {
-          panels.current.setRight(r.text);
-          shown.current = target;
-          setEdited(r.text !== r.state.preview);
-          const blocked = r.skipped.filter((s) => !/already/i.test(s.reason));
-          setNotice(blocked.length > 0 ? `Not applied: ${blocked.map((s) => `${s.id} (${s.reason})`).join('; ')}` : null);
-          announce(`Right panel updated: ${target.size} change${target.size === 1 ? '' : 's'} picked.`);
-        } else {
-          wanted.current = shown.current;
-          setSelection(shown.current);
-          setNotice(r.message);
-          announce(r.message);
-        }
-      }
-    } catch (e) {
-      wanted.current = shown.current;
-      setSelection(shown.current);
-      setNotice((e as Error).message);
-    } finally {
-      running.current = false;
-      panels.current?.setBusy(false);
-      setBusy(false);
-      requestAnimationFrame(() => {
-        root.current?.setAttribute('data-busy', 'false');
-        performance.mark('revprov:pick-done');
-      });
-    }
-  }, [announce]);
-
-  const setWanted = useCallback(
-    (next: ReadonlySet<string>) => {
-      performance.mark('revprov:pick-start');
-      wanted.current = next;
-      setSelection(next);
-      void sync();
-    },
-    [sync],
-  );
-
-  const toggle = useCallback(
-    (ids: string[], checked: boolean) => {
-      const next = new Set(wanted.current);
-      for (const id of ids) {
-        if (checked) next.add(id);
-        else next.delete(id);
-      }
-      setWanted(next);
-    },
-    [setWanted],
-  );
+  const { selection, busy, notice, edited, markEdited, toggle, select } = usePicks(client, panels, root, announce);
+  const lines = op.currentYaml.split('\n').length;
+  const collapsed = collapse ?? lines > 400;
 
   const copy = async (): Promise<void> => {
     const ok = await copyText(panels.current?.rightText() ?? '');
@@ -171,7 +106,6 @@ export function CompareSession({ operation: op, onReload, saveBlocked }: { opera
     );
   }
   const { summary } = opened;
-  const picked = [...selection].length;
   return (
     <div className="compare" ref={root} data-ready="false" data-busy="false">
       <h2>Compare and merge</h2>
@@ -198,36 +132,20 @@ export function CompareSession({ operation: op, onReload, saveBlocked }: { opera
           </ul>
         </div>
       )}
-      <div className="toolbar" role="toolbar" aria-label="Compare actions">
-        <p className="summary">
-          {summary.total} changes: {summary.clean} clean, {summary.conflict} conflict, {summary.applied} applied · {picked} picked
-          {edited && ' · edited by hand'}
-        </p>
-        <button type="button" onClick={() => setWanted(new Set([...wanted.current, ...cleanIds]))} disabled={cleanIds.length === 0}>
-          Select all clean
-        </button>
-        <button type="button" onClick={() => setWanted(new Set())} disabled={picked === 0}>
-          Clear selection
-        </button>
-        <button type="button" aria-pressed={collapse ?? op.currentYaml.split('\n').length > 400} onClick={() => setCollapse(!(collapse ?? op.currentYaml.split('\n').length > 400))}>
-          Collapse unchanged lines
-        </button>
-        <span className="spacer" />
-        <button type="button" onClick={() => void copy()}>
-          Copy
-        </button>
-        <button type="button" onClick={download}>
-          Download
-        </button>
-        <button type="button" className="primary" onClick={() => setSaveOpen(true)} disabled={saveBlocked !== null} aria-describedby={saveBlocked ? 'save-blocked' : undefined}>
-          Save
-        </button>
-        {saveBlocked && (
-          <span id="save-blocked" className="hint">
-            Saving is not possible: {saveBlocked}.
-          </span>
-        )}
-      </div>
+      <CompareToolbar
+        summary={summary}
+        picked={selection.size}
+        edited={edited}
+        cleanCount={cleanIds.length}
+        collapsed={collapsed}
+        saveBlocked={saveBlocked}
+        onSelectAllClean={() => select(new Set([...selection, ...cleanIds]))}
+        onClear={() => select(new Set())}
+        onToggleCollapse={() => setCollapse(!collapsed)}
+        onCopy={() => void copy()}
+        onDownload={download}
+        onSave={() => setSaveOpen(true)}
+      />
       <p className="busy" role="status">
         {busy ? 'Updating the right panel…' : ''}
       </p>
@@ -241,7 +159,7 @@ export function CompareSession({ operation: op, onReload, saveBlocked }: { opera
           <h3 id="changes-heading">Changes</h3>
           {summary.total === 0 ? <p>The adapter proposes nothing new: the file already matches the infrastructure.</p> : <ChangeTree nodes={nodes} selection={selection} onToggle={toggle} expandAll={summary.total <= EXPAND_ALL_UP_TO} />}
         </div>
-        <MergePanels ref={panels} left={opened.enriched?.text ?? op.proposedYaml} right={op.currentYaml} fileName={fileName} collapse={collapse} onEdit={() => setEdited(true)} />
+        <MergePanels ref={panels} left={opened.enriched?.text ?? op.proposedYaml} right={op.currentYaml} fileName={fileName} collapse={collapse} onEdit={markEdited} />
       </div>
       <SaveDialog
         open={saveOpen}
