@@ -72,9 +72,9 @@ describe('the kit from a packed tarball in a fresh project', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('holds the built kit and no tests', () => {
+  it('holds the built kit, the licence text and no tests', () => {
     const files = packed.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/testing/index.js', 'dist/testing/index.d.ts']));
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/testing/index.js', 'dist/testing/index.d.ts']));
     expect(files.filter((f) => f.startsWith('test/'))).toEqual([]);
   });
 
