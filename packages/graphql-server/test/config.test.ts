@@ -145,6 +145,12 @@ describe('security sections', () => {
       'auth.mode: "none" (no authentication) is only allowed when host is a loopback address; host is 0.0.0.0: set auth.mode to jwt or proxy',
       'hosts: required when host is not a loopback address (0.0.0.0): the names clients use to reach the server, e.g. [revprov.example.com]',
     ]);
+    // on loopback, but behind a local proxy forwarding a public name: still refused
+    const proxied = parseConfig(`${MIN}host: 127.0.0.1\nhosts: [localhost, '127.0.0.1:4000', revprov.example.com, '*']\n`, '/x');
+    expect(proxied.ok ? [] : proxied.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'hosts: auth.mode "none" (no authentication) only accepts loopback names, but hosts allows "revprov.example.com", "*": a proxy forwarding those names would give every caller admin rights. Set auth.mode to jwt or proxy, or remove them',
+    ]);
+    expect(parseConfig(`${MIN}host: 127.0.0.1\nhosts: [localhost, '[::1]:4000']\n`, '/x').ok).toBe(true);
     const jwt = parseConfig(`${MIN}host: 0.0.0.0\nhosts: [revprov.example.com]\nauth:\n  mode: jwt\n`, '/x');
     expect(jwt.ok ? [] : jwt.issues.map((i) => `${i.path}: ${i.message}`)).toEqual(['auth.jwt: required when auth.mode is jwt: { issuer, audience }']);
   });

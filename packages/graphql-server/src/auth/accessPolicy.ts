@@ -1,6 +1,7 @@
 import type { AuthorizationConfig } from '../config/securityConfig.js';
 import { parseEntityRef, stringifyEntityRef } from '../validation/entityRef.js';
 import type { Identity } from './identity.js';
+import { configuredRefOf, groupRefOf, userRefOf } from './identityRefs.js';
 
 /** What a component's access is decided on: its `spec.owner` and its namespace. */
 export interface Owned {
@@ -18,26 +19,20 @@ export interface AccessPolicy {
   refsOf(identity: Identity): { user: string; groups: string[] };
 }
 
-/** A user id or group name as given by an identity provider or the config, as a canonical ref. */
-function toRef(value: string, kind: 'user' | 'group'): string {
-  const text = value.trim().replace(/^\/+/, '');
-  const parsed = parseEntityRef(text, { kind, namespace: 'default' });
-  return parsed.ok ? stringifyEntityRef(parsed.ref) : `${kind}:default/${text.toLowerCase()}`;
-}
-
 /**
  * The authorization rules (docs/security.md): admins do everything; in `ownership` mode a caller
  * reads and writes a component when `spec.owner` (a `group:` or `user:` ref; kind `group` and the
  * component's namespace by default, as in Backstage) is the caller or one of the caller's groups;
  * `everyoneReads` opens reading to every authenticated caller; `authenticated` mode lets every
- * authenticated caller read and write. A component without an owner is for admins only.
+ * authenticated caller read and write. A component without an owner is for admins only. The
+ * caller's refs never come from parsing its user id: `identityRefs.ts`.
  */
 export function createAccessPolicy(config: AuthorizationConfig, authMode: 'none' | 'jwt' | 'proxy'): AccessPolicy {
-  const adminUsers = new Set(config.admins.users.map((u) => toRef(u, 'user')));
-  const adminGroups = new Set(config.admins.groups.map((g) => toRef(g, 'group')));
+  const adminUsers = new Set(config.admins.users.map((u) => configuredRefOf(u, 'user')));
+  const adminGroups = new Set(config.admins.groups.map((g) => configuredRefOf(g, 'group')));
   const refsOf = (identity: Identity): { user: string; groups: string[] } => ({
-    user: toRef(identity.user, 'user'),
-    groups: identity.groups.map((g) => toRef(g, 'group')),
+    user: userRefOf(identity.user),
+    groups: identity.groups.map(groupRefOf),
   });
   const isAdmin = (identity: Identity): boolean => {
     if (authMode === 'none' && identity.method === 'none') return true;

@@ -27,3 +27,8 @@ export function forbiddenError(message: string): GraphQLError {
 export function invalidInputError(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'INVALID_INPUT' } });
 }
+
+/** A ref defined in several places: no place is chosen (null with this error). */
+export function duplicateEntityError(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'DUPLICATE_ENTITY' } });
+}

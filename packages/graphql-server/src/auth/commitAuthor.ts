@@ -16,13 +16,14 @@ function clean(text: string): string {
 }
 
 /**
- * The author of a save: the caller (name and email from the identity; a missing email becomes
- * `<user>@revprov.invalid`, a reserved domain). With `auth.mode: none` there is no identity, so the
- * configured server identity is the author too.
+ * The author of a save: the caller (name and email from the identity; an identity without an
+ * email, such as a JWT whose email is not verified, gets `<user>@<fallbackDomain>`, by default
+ * the reserved `revprov.invalid`). With `auth.mode: none` there is no identity, so the configured
+ * server identity is the author too.
  */
-export function commitAuthor(identity: Identity, server: GitPerson): GitPerson {
+export function commitAuthor(identity: Identity, server: GitPerson, fallbackDomain = 'revprov.invalid'): GitPerson {
   if (identity.method === 'none') return server;
   const name = clean(identity.name ?? '') || clean(identity.user) || 'unknown';
-  const email = clean(identity.email ?? '') || `${clean(identity.user).replace(/[^A-Za-z0-9._-]+/g, '-') || 'unknown'}@revprov.invalid`;
+  const email = clean(identity.email ?? '') || `${clean(identity.user).replace(/[^A-Za-z0-9._-]+/g, '-') || 'unknown'}@${fallbackDomain}`;
   return { name, email };
 }

@@ -6,18 +6,38 @@ import type { Identity } from './identity.js';
 /** A bearer token's verdict: the identity, or why not (`unavailable`: the issuer's keys could not be read). */
 export type JwtVerdict = { ok: true; identity: Identity } | { ok: false; kind: 'invalid' | 'unavailable'; message: string };
 
+/** How long a failed key set discovery is remembered before the issuer is asked again. */
+export const DISCOVERY_RETRY_MS = 30_000;
+
 /**
  * Verifies bearer JWTs against the issuer's JWKS (signature, `iss`, `aud`, `exp`, `nbf`, the
  * configured algorithms only). Keys are fetched on first use and re-fetched when a token names an
  * unknown key id (jose's remote key set: cached, rate-limited). Without `jwksUrl`, the key set URL
- * is discovered once from `<issuer>/.well-known/openid-configuration`.
+ * is discovered from `<issuer>/.well-known/openid-configuration`; a failed discovery is not
+ * retried for `retryMs` (requests meanwhile get `unavailable` at once), so a down issuer is asked
+ * once per `retryMs`, not once per request. The email is taken only when the `emailVerified`
+ * claim is true (unless that claim is configured as null).
  */
-export function createJwtVerifier(config: JwtAuthConfig): (token: string) => Promise<JwtVerdict> {
+export function createJwtVerifier(
+  config: JwtAuthConfig,
+  options: { retryMs?: number; now?: () => number } = {},
+): (token: string) => Promise<JwtVerdict> {
+  const retryMs = options.retryMs ?? DISCOVERY_RETRY_MS;
+  const now = options.now ?? Date.now;
   let keys: Promise<ReturnType<typeof createRemoteJWKSet>> | null = null;
+  let failedAt: number | null = null;
   const keySet = (): Promise<ReturnType<typeof createRemoteJWKSet>> => {
     if (!keys) {
-      keys = (async () => createRemoteJWKSet(new URL(config.jwksUrl ?? (await discoverJwksUrl(config.issuer))), { timeoutDuration: 5000, cooldownDuration: 30_000 }))();
-      keys.catch(() => (keys = null));
+      if (failedAt !== null && now() - failedAt < retryMs) return Promise.reject(new DiscoveryError('discovery failed recently'));
+      const p = (async () => createRemoteJWKSet(new URL(config.jwksUrl ?? (await discoverJwksUrl(config.issuer))), { timeoutDuration: 5000, cooldownDuration: 30_000 }))();
+      keys = p;
+      p.then(
+        () => (failedAt = null),
+        () => {
+          failedAt = now();
+          if (keys === p) keys = null;
+        },
+      );
     }
     return keys;
   };
@@ -35,18 +55,24 @@ export function createJwtVerifier(config: JwtAuthConfig): (token: string) => Pro
     }
     const user = claimString(payload, config.claims.user);
     if (!user) return { ok: false, kind: 'invalid', message: `the token has no "${config.claims.user}" claim` };
+    const verified = config.claims.emailVerified === null || isTrue(claim(payload, config.claims.emailVerified));
     return {
       ok: true,
       identity: {
         user,
         name: claimString(payload, config.claims.name),
-        email: claimString(payload, config.claims.email),
+        email: verified ? claimString(payload, config.claims.email) : null,
         groups: claimList(payload, config.claims.groups),
         method: 'jwt',
         tokenName: null,
       },
     };
   };
+}
+
+/** `true`, or the text "true" (some issuers send claims as strings). */
+function isTrue(v: unknown): boolean {
+  return v === true || v === 'true';
 }
 
 async function discoverJwksUrl(issuer: string): Promise<string> {

@@ -17,9 +17,10 @@ export interface RawSecurity {
   production?: boolean;
   auth?: {
     mode?: SecurityConfig['auth']['mode'];
-    jwt?: { issuer: string; audience: string | string[]; jwksUrl?: string; algorithms?: string[]; clockToleranceSeconds?: number; claims?: Partial<Record<'user' | 'name' | 'email' | 'groups', string>> };
+    jwt?: { issuer: string; audience: string | string[]; jwksUrl?: string; algorithms?: string[]; clockToleranceSeconds?: number; claims?: Partial<Record<'user' | 'name' | 'email' | 'groups', string>> & { emailVerified?: string | null } };
     proxy?: { secretSha256: string } & Partial<Record<'secretHeader' | 'userHeader' | 'emailHeader' | 'nameHeader' | 'groupsHeader', string>>;
     apiTokens?: { name: string; sha256: string; user?: string; email?: string; groups?: string[] }[];
+    fallbackEmailDomain?: string;
   };
   authorization?: { mode?: 'ownership' | 'authenticated'; everyoneReads?: boolean; admins?: { users?: string[]; groups?: string[] } };
   cors?: { origins?: string[] };
@@ -32,7 +33,8 @@ export interface RawSecurity {
 /**
  * Resolves the security sections into a `SecurityConfig`: the rules a schema cannot state (they
  * depend on `listenHost`, the configured `host`, or on each other) and the defaults that follow
- * from them. `auth.mode: none` is refused unless `listenHost` is a loopback address; `hosts` is
+ * from them. `auth.mode: none` is refused unless `listenHost` is a loopback address and every
+ * `hosts` entry a loopback name (a local proxy forwarding a public name would expose it); `hosts` is
  * required when it is not; `jwt` / `proxy` are required by their mode; token names and hashes are
  * unique. Header names and hashes are lower-cased.
  */
@@ -58,6 +60,13 @@ export function parseSecurityConfig(raw: RawSecurity, listenHost: string): Parse
     if (tokens.findIndex((o) => o.sha256 === t.sha256) !== i) issues.push({ keys: ['auth', 'apiTokens', i, 'sha256'], message: 'the same token hash is listed twice' });
   });
   const hosts = raw.hosts ?? (isLoopbackHost(listenHost) ? LOOPBACK_HOSTS : []);
+  const publicHosts = hosts.filter((h) => h === '*' || !isLoopbackHost(h.replace(/:\d+$/, '')));
+  if (mode === 'none' && publicHosts.length > 0) {
+    issues.push({
+      keys: ['hosts'],
+      message: `auth.mode "none" (no authentication) only accepts loopback names, but hosts allows ${publicHosts.map((h) => JSON.stringify(h)).join(', ')}: a proxy forwarding those names would give every caller admin rights. Set auth.mode to jwt or proxy, or remove them`,
+    });
+  }
   if (hosts.length === 0) {
     issues.push({ keys: ['hosts'], message: `required when host is not a loopback address (${listenHost}): the names clients use to reach the server, e.g. [revprov.example.com]` });
   }
@@ -78,7 +87,7 @@ export function parseSecurityConfig(raw: RawSecurity, listenHost: string): Parse
               jwksUrl: jwt.jwksUrl ?? null,
               algorithms: jwt.algorithms ?? ['RS256', 'ES256', 'PS256', 'EdDSA'],
               clockToleranceSeconds: jwt.clockToleranceSeconds ?? 30,
-              claims: { user: 'sub', name: 'name', email: 'email', groups: 'groups', ...jwt.claims },
+              claims: { user: 'sub', name: 'name', email: 'email', groups: 'groups', emailVerified: 'email_verified', ...jwt.claims },
             }
           : null,
         proxy: proxy
@@ -92,6 +101,7 @@ export function parseSecurityConfig(raw: RawSecurity, listenHost: string): Parse
             }
           : null,
         apiTokens: tokens,
+        fallbackEmailDomain: auth.fallbackEmailDomain ?? 'revprov.invalid',
       },
       authorization: {
         mode: authorization.mode ?? 'ownership',

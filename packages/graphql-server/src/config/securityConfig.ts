@@ -26,8 +26,14 @@ export interface JwtAuthConfig {
     user: string;
     /** Display name, used as the commit author name. Default `name`. */
     name: string;
-    /** Email, used as the commit author email. Default `email`. */
+    /** Email, used as the commit author email when verified. Default `email`. */
     email: string;
+    /**
+     * A boolean claim saying the email was verified by the issuer: the email is used only when it
+     * is true. Default `email_verified`; null trusts the email claim as is (issuers that only
+     * issue verified emails).
+     */
+    emailVerified: string | null;
     /** A list (or a comma-separated string) of group names, matched against `group:` owners. Default `groups`. */
     groups: string;
   };
@@ -72,6 +78,11 @@ export interface AuthConfig {
   proxy: ProxyAuthConfig | null;
   /** Accepted in every mode as `Authorization: Bearer <token>`. Default `[]`. */
   apiTokens: ApiTokenConfig[];
+  /**
+   * Commit author email of a caller without a (verified) email: `<user>@<this domain>`. Default
+   * `revprov.invalid` (a reserved domain: clearly not an address).
+   */
+  fallbackEmailDomain: string;
 }
 
 export interface AuthorizationConfig {
@@ -160,7 +171,7 @@ export function defaultSecurityConfig(overrides: Partial<SecurityConfig> = {}): 
   const production = overrides.production ?? false;
   return {
     production,
-    auth: { mode: 'none', jwt: null, proxy: null, apiTokens: [] },
+    auth: { mode: 'none', jwt: null, proxy: null, apiTokens: [], fallbackEmailDomain: 'revprov.invalid' },
     authorization: { mode: 'ownership', everyoneReads: false, admins: { users: [], groups: [] } },
     cors: { origins: [] },
     hosts: LOOPBACK_HOSTS,

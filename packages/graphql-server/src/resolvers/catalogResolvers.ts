@@ -1,4 +1,4 @@
-import { forbiddenError, invalidInputError } from '../auth/authErrors.js';
+import { duplicateEntityError, forbiddenError, invalidInputError } from '../auth/authErrors.js';
 import { deniedMessage } from '../auth/componentAccess.js';
 import type { ComponentRecord, TemplateRecord } from '../services/entities.js';
 import { parseComponentRef } from '../validation/entityRef.js';
@@ -17,6 +17,10 @@ export const catalogQueries = {
     if (!parsed.ok) throw invalidInputError(parsed.message);
     const component = await services.catalog.component(ref);
     if (component && !services.access.canRead(viewer, component)) throw forbiddenError(deniedMessage('read', component.ref));
+    if (!component) {
+      const twice = await services.catalog.duplicates(ref);
+      if (twice.length > 0) throw duplicateEntityError(twice[0]?.problem ?? `${ref} is defined more than once`);
+    }
     return component;
   }) satisfies Resolver<unknown, { ref: string }, ComponentRecord | null>,
   templates: (async (_p, _a, { services }) => services.catalog.templates()) satisfies Resolver<unknown, Record<string, never>, TemplateRecord[]>,

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { forbiddenError } from '../auth/authErrors.js';
-import { authorizeComponent } from '../auth/componentAccess.js';
+import { authorizeComponent, authorizeOperation } from '../auth/componentAccess.js';
 import type { LogEntry, OperationRecord } from '../services/operationModel.js';
 import type { PlainChangeSet } from '../services/plainErrors.js';
 import { toPlainChangeSet } from '../services/plainErrors.js';
@@ -11,11 +11,11 @@ import type { Context, Resolver, SubscriptionResolver } from './context.js';
 /** Largest `first` of Query.operations. */
 export const MAX_RECENT_OPERATIONS = 100;
 
-/** The operation `id` if the caller may read its component; null when unknown; a FORBIDDEN error otherwise. */
+/** The operation `id` if the caller may read its component (at the place it was started on); null when unknown; a FORBIDDEN error otherwise. */
 async function readableOperation(id: string, ctx: Context): Promise<OperationRecord | null> {
   const op = await ctx.services.operations.get(id);
   if (!op) return null;
-  const allowed = await authorizeComponent(ctx.services, ctx.viewer, op.componentRef, 'read');
+  const allowed = await authorizeOperation(ctx.services, ctx.viewer, op, 'read');
   if (!allowed.ok) throw forbiddenError(allowed.userErrors[0]?.message ?? 'forbidden');
   return op;
 }
@@ -30,7 +30,10 @@ export const operationQueries = {
     }
     const allowed = await authorizeComponent(ctx.services, ctx.viewer, componentRef, 'read');
     if (!allowed.ok) throw forbiddenError(allowed.userErrors[0]?.message ?? 'forbidden');
-    return ctx.services.operations.recent(componentRef, limit);
+    // each operation by the place it was started on: one made on another file defining the same ref is not listed
+    const recent = await ctx.services.operations.recent(componentRef, limit);
+    const readable = await Promise.all(recent.map(async (op) => (await authorizeOperation(ctx.services, ctx.viewer, op, 'read')).ok));
+    return recent.filter((_op, i) => readable[i]);
   }) satisfies Resolver<unknown, { componentRef: string; first?: number | null }, OperationRecord[]>,
 };
 

@@ -25,21 +25,27 @@ export function armorPlugins(limits: Limits, introspection: boolean): Plugin[] {
 
 /**
  * Deepest bracket nesting (`{`, `[`, `(`) of a GraphQL document, outside strings and comments,
- * measured in one pass without recursion.
+ * measured in one pass without recursion. It skips exactly what graphql-js's lexer skips, so no
+ * bracket can hide from it: a comment ends at `\n` or `\r`; a `"` string at its closing quote
+ * (a `\` escapes the next character) or at a line break (where graphql-js stops with a syntax
+ * error); a block string only at `"""` (`\"""` is its one escape, any other `\` is literal).
  */
 export function documentNesting(source: string): number {
   let depth = 0;
   let max = 0;
-  for (let i = 0; i < source.length; i++) {
+  const n = source.length;
+  for (let i = 0; i < n; i++) {
     const c = source[i];
     if (c === '#') {
-      while (i < source.length && source[i] !== '\n') i++;
+      while (i + 1 < n && source[i + 1] !== '\n' && source[i + 1] !== '\r') i++;
+    } else if (c === '"' && source.startsWith('"""', i)) {
+      i += 3;
+      while (i < n && !source.startsWith('"""', i)) i += source.startsWith('\\"""', i) ? 4 : 1;
+      i += 2; // on the last quote of the closing """ (or past the end)
     } else if (c === '"') {
-      const block = source.startsWith('"""', i);
-      const end = block ? '"""' : '"';
-      i += end.length;
-      while (i < source.length && !source.startsWith(end, i)) i += source[i] === '\\' ? 2 : 1;
-      i += end.length - 1;
+      i++;
+      while (i < n && source[i] !== '"' && source[i] !== '\n' && source[i] !== '\r') i += source[i] === '\\' ? 2 : 1;
+      if (source[i] === '\n' || source[i] === '\r') i--; // the line break is outside the string
     } else if (c === '{' || c === '[' || c === '(') {
       depth++;
       if (depth > max) max = depth;

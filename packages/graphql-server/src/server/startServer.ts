@@ -32,12 +32,14 @@ export interface RunningServer {
 
 /**
  * Creates the services and listens on `config.host:config.port` (0 = a free port). Throws (misuse)
- * when `auth.mode` is `none` and the host is not a loopback address: an unauthenticated server
- * must not be reachable from the network.
+ * when `auth.mode` is `none` and the host, or a name in `hosts`, is not a loopback one: an
+ * unauthenticated server must not be reachable from the network, directly or through a proxy.
  */
 export async function startServer(config: ServerConfig, given?: Services): Promise<RunningServer> {
-  if ((config.security?.auth.mode ?? 'none') === 'none' && !isLoopbackHost(config.host)) {
-    throw new Error(`auth.mode "none" is only allowed on a loopback host, not ${config.host}: configure auth (docs/security.md)`);
+  if ((config.security?.auth.mode ?? 'none') === 'none') {
+    if (!isLoopbackHost(config.host)) throw new Error(`auth.mode "none" is only allowed on a loopback host, not ${config.host}: configure auth (docs/security.md)`);
+    const open = (config.security?.hosts ?? []).filter((h) => h === '*' || !isLoopbackHost(h.replace(/:\d+$/, '')));
+    if (open.length > 0) throw new Error(`auth.mode "none" only accepts loopback names in hosts, not ${open.join(', ')}: configure auth (docs/security.md)`);
   }
   const services = given ?? (await createServices(config));
   const yoga = createYogaServer(services);

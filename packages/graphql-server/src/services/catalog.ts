@@ -16,15 +16,29 @@ export interface RepositorySnapshot {
 export interface CatalogService {
   /** Fetches every repository and returns its snapshot (snapshots are cached per commit). */
   snapshots(): Promise<RepositorySnapshot[]>;
+  /**
+   * Every component. A ref defined in more than one place (two documents, files or repositories)
+   * is listed at each place with a `problem` naming the others: as in Backstage, a ref resolving
+   * to two entities is an error, never "the first one wins".
+   */
   components(): Promise<ComponentRecord[]>;
   /** Every template of every repository, in repository then file order. */
   templates(): Promise<TemplateRecord[]>;
   /**
-   * The component with this ref (`name`, `ns/name`, `component:ns/name`, any case), or null (also
-   * for a ref that is not a component's). `read`: snapshots already fetched for this request
-   * (saves a fetch of every repository).
+   * The component with this ref (`name`, `ns/name`, `component:ns/name`, any case), or null: also
+   * for a ref that is not a component's, and for a ref defined in several places (`duplicates`).
+   * `read`: snapshots already fetched for this request (saves a fetch of every repository).
    */
   component(ref: string, read?: RepositorySnapshot[]): Promise<ComponentRecord | null>;
+  /** The places of a ref defined more than once, each with its `problem` (empty when it is defined once or not at all); `read` as for `component`. */
+  duplicates(ref: string, read?: RepositorySnapshot[]): Promise<ComponentRecord[]>;
+  /**
+   * The component `ref` at one place: the file `targetPath` (the catalog-info.yaml, or a
+   * skeleton's parameters.yaml) of `repository`, or null when that file no longer holds it (once).
+   * What an operation is authorized against: the place it was started on, not where the ref
+   * resolves now.
+   */
+  componentAt(place: { ref: string; repository: RepositoryConfig; targetPath: string }): Promise<ComponentRecord | null>;
   /** The first template (across all repositories) whose `useCaseTemplateId` list has the component's; `read` as for `component`. */
   templateFor(component: ComponentRecord, read?: RepositorySnapshot[]): Promise<TemplateRecord | null>;
   /** The adapter configured for the component's `infrastructureTemplateId`, or null. */
@@ -32,6 +46,31 @@ export interface CatalogService {
 }
 
 const CATALOG_FILE = /(^|\/)catalog-info\.ya?ml$/;
+
+/** True when `a` and `b` name the same configured repository and branch. */
+export function sameRepository(a: RepositoryConfig, b: RepositoryConfig): boolean {
+  return a.url === b.url && a.branch === b.branch;
+}
+
+/** Where a component is defined, for messages: `path` or `path (repository url, branch)`. */
+function placeOf(c: ComponentRecord, others: ComponentRecord[]): string {
+  return others.every((o) => sameRepository(o.repository, c.repository)) ? c.path : `${c.path} (${c.repository.url}, ${c.repository.branch})`;
+}
+
+/**
+ * The components, those whose ref is defined more than once (copies) with a `problem` naming
+ * every place: no place wins, each is refused until the duplicate is removed.
+ */
+function withDuplicates(all: ComponentRecord[]): ComponentRecord[] {
+  const byRef = new Map<string, ComponentRecord[]>();
+  for (const c of all) byRef.set(c.ref, [...(byRef.get(c.ref) ?? []), c]);
+  return all.map((c) => {
+    const same = byRef.get(c.ref) ?? [];
+    if (same.length < 2) return c;
+    const places = same.map((o) => placeOf(o, same));
+    return { ...c, problem: `${c.ref} is defined ${same.length} times (${places.join(', ')}): an entity ref must name one entity, so none of them can be used until the others are removed` };
+  });
+}
 const YAML_FILE = /\.ya?ml$/;
 
 /** Creates the catalog service over the configured repositories. */
@@ -68,6 +107,14 @@ export function createCatalogService(repositories: RepositoryConfig[], adapters:
     });
   }
 
+  /** Every record of `ref` across the repositories (more than one: a duplicate). */
+  async function placesOf(ref: string, read?: RepositorySnapshot[]): Promise<ComponentRecord[]> {
+    const parsed = parseComponentRef(ref);
+    if (!parsed.ok) return [];
+    const wanted = stringifyEntityRef(parsed.ref);
+    return (read ?? (await service.snapshots())).flatMap((s) => s.components).filter((c) => c.ref === wanted);
+  }
+
   const service: CatalogService = {
     snapshots() {
       // concurrent callers (e.g. the aliases of one query) share one pass over the repositories
@@ -82,16 +129,25 @@ export function createCatalogService(repositories: RepositoryConfig[], adapters:
       return pending;
     },
     async components() {
-      return (await service.snapshots()).flatMap((s) => s.components);
+      return withDuplicates((await service.snapshots()).flatMap((s) => s.components));
     },
     async templates() {
       return (await service.snapshots()).flatMap((s) => s.templates);
     },
     async component(ref, read) {
-      const parsed = parseComponentRef(ref);
-      if (!parsed.ok) return null;
-      const wanted = stringifyEntityRef(parsed.ref);
-      return (read ?? (await service.snapshots())).flatMap((s) => s.components).find((c) => c.ref === wanted) ?? null;
+      const found = await placesOf(ref, read);
+      return found.length === 1 ? (found[0] ?? null) : null;
+    },
+    async duplicates(ref, read) {
+      const found = await placesOf(ref, read);
+      return found.length > 1 ? withDuplicates(found) : [];
+    },
+    async componentAt(place) {
+      const found = (await service.snapshots())
+        .filter((s) => sameRepository(s.repository, place.repository))
+        .flatMap((s) => s.components)
+        .filter((c) => c.ref === place.ref && c.targetPath === place.targetPath);
+      return found.length === 1 ? (found[0] ?? null) : null;
     },
     async templateFor(component, read) {
       const id = component.useCaseTemplateId;

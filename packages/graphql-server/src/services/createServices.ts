@@ -106,7 +106,7 @@ export async function createServices(config: ServerConfig, overrides: ServiceOve
     onError: (e) => log.warn({ component: 'store', err: e }, 'notification connection failed; reconnecting'),
   });
   const operations = createOperationService({ config, catalog, git, store: store.operations, runner, lease, events, clock, metrics, access, limits: security.limits });
-  const saves = createSaveService({ git, operations, catalog, access, metrics, server: { name: config.git.authorName, email: config.git.authorEmail }, limits: security.limits });
+  const saves = createSaveService({ git, operations, catalog, access, metrics, server: { name: config.git.authorName, email: config.git.authorEmail }, fallbackEmailDomain: security.auth.fallbackEmailDomain, limits: security.limits });
   const audit = createAuditLog(store.audit, clock);
   const resumed = await keeper.start({ takeAll: store.engine === 'sqlite' });
   return {

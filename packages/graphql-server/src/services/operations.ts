@@ -1,7 +1,7 @@
 import type { JsonObject } from '@revprov/merge-core';
 import { parse } from 'yaml';
 import type { AccessPolicy } from '../auth/accessPolicy.js';
-import { authorizeComponent, deniedMessage } from '../auth/componentAccess.js';
+import { authorizeOperation, deniedMessage } from '../auth/componentAccess.js';
 import type { Identity } from '../auth/identity.js';
 import type { ServerConfig, TechAdapterConfig } from '../config/config.js';
 import type { Limits } from '../config/securityConfig.js';
@@ -90,7 +90,11 @@ export function createOperationService(deps: {
     if (!ref.ok) return fail(userError('INVALID_INPUT', ref.message, ['input', 'componentRef']));
     const snapshots = await catalog.snapshots(); // one read of the branches for the whole check
     const component = await catalog.component(input.componentRef, snapshots);
-    if (!component) return fail(userError('NOT_FOUND', `no component "${input.componentRef}" in the configured repositories`, ['input', 'componentRef']));
+    if (!component) {
+      const twice = await catalog.duplicates(input.componentRef, snapshots);
+      if (twice.length > 0) return fail(userError('DUPLICATE_ENTITY', twice[0]?.problem ?? `${input.componentRef} is defined more than once`, ['input', 'componentRef']));
+      return fail(userError('NOT_FOUND', `no component "${input.componentRef}" in the configured repositories`, ['input', 'componentRef']));
+    }
     if (!access.canWrite(actor, component)) return fail(userError('FORBIDDEN', deniedMessage('write', component.ref), ['input', 'componentRef']));
     if (component.problem || !component.document) {
       return fail(userError('INVALID_YAML', component.problem ?? `${component.path} cannot be read`, ['input', 'componentRef']));
@@ -225,7 +229,7 @@ export function createOperationService(deps: {
     async cancel(id, actor) {
       const op = await store.get(id);
       if (!op) return fail(userError('NOT_FOUND', `no operation "${id}"`, ['input', 'operationId']));
-      const allowed = await authorizeComponent({ catalog, access }, actor, op.componentRef, 'write');
+      const allowed = await authorizeOperation({ catalog, access }, actor, op, 'write');
       if (!allowed.ok) return allowed;
       const done = await store.finish(id, (current) => ({
         ...current,

@@ -1,15 +1,16 @@
 import { applyChanges, merge3, parseYaml } from '@revprov/merge-core';
 import type { ChangeSet, MergeError } from '@revprov/merge-core';
 import type { AccessPolicy } from '../auth/accessPolicy.js';
-import { authorizeComponent } from '../auth/componentAccess.js';
+import { authorizeOperation } from '../auth/componentAccess.js';
 import { commitAuthor } from '../auth/commitAuthor.js';
 import type { Identity } from '../auth/identity.js';
 import type { CatalogService } from './catalog.js';
 import type { Limits } from '../config/securityConfig.js';
 import { sanitizeCommitMessage } from '../validation/commitMessage.js';
 import { parseComponentRef } from '../validation/entityRef.js';
-import { missingEntity } from '../validation/sameEntity.js';
+import { savedEntitiesProblem } from '../validation/savedEntities.js';
 import type { Metrics } from '../observability/metrics.js';
+import { isSkeleton, renderSkeleton } from './renderSkeleton.js';
 import type { GitService } from './git.js';
 import { GitError } from './git.js';
 import type { OperationRecord } from './operationModel.js';
@@ -95,6 +96,8 @@ export function createSaveService(deps: {
   catalog: CatalogService;
   access: AccessPolicy;
   server: { name: string; email: string };
+  /** Domain of the author email of callers without a (verified) email (`auth.fallbackEmailDomain`). */
+  fallbackEmailDomain: string;
   limits: Limits;
   metrics: Metrics;
 }): SaveService {
@@ -150,11 +153,20 @@ export function createSaveService(deps: {
     return ok({ text: result.text, remerged: true });
   }
 
-  /** Why a free-form text is refused for this operation's file (null when it may be saved). */
-  function sameEntityProblem(op: OperationRecord, text: string): string | null {
-    if (op.filePath.endsWith('parameters.yaml')) return null; // a skeleton's values file holds no entity
+  /**
+   * Why writing `after` over `before` (the operation's file at `head`) is refused, or null: the
+   * file must still hold the operation's entity once and no other entity may change
+   * (`savedEntitiesProblem`). A skeleton's `parameters.yaml` holds values only: the entity the
+   * skeleton renders with them is compared instead.
+   */
+  async function entityProblem(op: OperationRecord, head: string, before: string, after: string): Promise<string | null> {
     const ref = parseComponentRef(op.componentRef);
-    return ref.ok ? missingEntity(text, ref.ref) : null;
+    if (!ref.ok) return `the operation's component ref ${JSON.stringify(op.componentRef)} is not valid: ${ref.message}`;
+    if (!/(^|\/)parameters\.yaml$/.test(op.filePath)) return savedEntitiesProblem(before, after, ref.ref);
+    const dir = op.filePath.slice(0, op.filePath.length - 'parameters.yaml'.length);
+    const skeleton = (await git.readFile(op.repository, head, `${dir}catalog-info.yaml`)) ?? (await git.readFile(op.repository, head, `${dir}catalog-info.yml`));
+    if (skeleton === null || !isSkeleton(skeleton)) return `${dir}catalog-info.yaml is no longer a skeleton on ${op.repository.branch}: its parameters cannot be saved. Nothing was written.`;
+    return savedEntitiesProblem(renderSkeleton(skeleton, before), renderSkeleton(skeleton, after), ref.ref);
   }
 
   /** NO_CHANGES, saying what was compared with what. */
@@ -192,7 +204,7 @@ export function createSaveService(deps: {
       const found = await completed(operations, operationId);
       if (!found.ok) return found;
       const op = found.value;
-      const allowed = await authorizeComponent(deps, actor, op.componentRef, 'read');
+      const allowed = await authorizeOperation(deps, actor, op, 'read');
       if (!allowed.ok) return allowed;
       const empty = emptyPath(paths, 'paths');
       if (empty) return fail(empty);
@@ -212,7 +224,7 @@ export function createSaveService(deps: {
       const found = await completed(operations, input.operationId);
       if (!found.ok) return found;
       const op = found.value;
-      const allowed = await authorizeComponent(deps, actor, op.componentRef, 'write');
+      const allowed = await authorizeOperation(deps, actor, op, 'write');
       if (!allowed.ok) return allowed;
       const hasPaths = Array.isArray(input.paths);
       const hasYaml = typeof input.yaml === 'string';
@@ -227,8 +239,6 @@ export function createSaveService(deps: {
         if (text.trim() === '') return fail(userError('INVALID_INPUT', `an empty text would delete ${op.filePath}: nothing was written`, ['input', 'yaml']));
         const parsed = parseYaml(text);
         if (parsed.errors.length > 0) return fail(yamlError('the given yaml', parsed.errors, ['input', 'yaml']));
-        const entity = sameEntityProblem(op, text);
-        if (entity) return fail(userError('INVALID_INPUT', entity, ['input', 'yaml']));
       }
       const repo = op.repository;
       if (input.expectedRevision && !(await git.withLock(repo, async () => { await git.fetchHead(repo, { fresh: true }); return git.hasCommit(repo, input.expectedRevision ?? ''); }))) {
@@ -242,17 +252,15 @@ export function createSaveService(deps: {
             const resolved = await resolveText(op, input, head.revision, head.yaml);
             if (!resolved.ok) return resolved;
             if (resolved.value.text === head.yaml) return fail<SaveResult>(noChanges(op, input, head.revision, resolved.value.remerged));
-            if (hasYaml) {
-              // the three-way merge must not lose the entity either
-              const entity = sameEntityProblem(op, resolved.value.text);
-              if (entity) return fail<SaveResult>(userError('INVALID_INPUT', entity, ['input', 'yaml']));
-            }
+            // every save, of a text or of selected changes, re-merged or not: the same entity, no other touched
+            const entity = await entityProblem(op, head.revision, head.yaml, resolved.value.text);
+            if (entity) return fail<SaveResult>(userError('INVALID_INPUT', entity, ['input', hasYaml ? 'yaml' : 'paths']));
             const sha = await git.commitFile(repo, {
               parent: head.revision,
               file: op.filePath,
               content: resolved.value.text,
               message: `${message.message}\n\nRevprov-Operation: ${op.id}\n`,
-              author: commitAuthor(actor, deps.server),
+              author: commitAuthor(actor, deps.server, deps.fallbackEmailDomain),
             });
             const pushed = await git.push(repo, sha);
             if (pushed.ok) {

@@ -14,7 +14,8 @@ export type UserErrorCode =
   | 'GIT_ERROR'
   | 'FORBIDDEN'
   | 'LIMIT_EXCEEDED'
-  | 'INVALID_TEMPLATE';
+  | 'INVALID_TEMPLATE'
+  | 'DUPLICATE_ENTITY';
 
 /** An expected failure, returned as data. `field` is the path of the offending input. */
 export interface UserError {

@@ -10,6 +10,10 @@ export interface JwksServer {
   sign(claims: JWTPayload, options?: { audience?: string; issuer?: string; expiresIn?: string | number; unpublishedKey?: boolean }): Promise<string>;
   /** How many times the key set was fetched. */
   readonly jwksFetches: number;
+  /** How many times the discovery document was asked for. */
+  readonly discoveryFetches: number;
+  /** While true, the discovery document answers HTTP 500 (an issuer that is down). */
+  failDiscovery: boolean;
   close(): Promise<void>;
 }
 
@@ -19,9 +23,13 @@ export async function startJwksServer(audience: string): Promise<JwksServer> {
   const other = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...(await exportJWK(published.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
   let fetches = 0;
+  let discoveries = 0;
   let issuer = '';
+  const state = { failDiscovery: false };
   const server = createServer((req, res) => {
     if (req.url === '/.well-known/openid-configuration') {
+      discoveries++;
+      if (state.failDiscovery) return res.writeHead(500).end();
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end(JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks.json` }));
     }
@@ -38,6 +46,15 @@ export async function startJwksServer(audience: string): Promise<JwksServer> {
     issuer,
     get jwksFetches() {
       return fetches;
+    },
+    get discoveryFetches() {
+      return discoveries;
+    },
+    get failDiscovery() {
+      return state.failDiscovery;
+    },
+    set failDiscovery(v: boolean) {
+      state.failDiscovery = v;
     },
     async sign(claims, options = {}) {
       return new SignJWT(claims)

@@ -18,11 +18,11 @@ export interface ProtocolServer {
 }
 
 /**
- * A tiny tech adapter on 127.0.0.1 (random port): POST answers `post`, each status poll answers
+ * A tiny tech adapter on 127.0.0.1 (random port): POST answers `post` (or `post(body)`), each status poll answers
  * `poll(n)` (n = 1, 2, ...). For scripting the protocol's failure cases.
  */
 export async function startProtocolServer(script: {
-  post: Answer;
+  post: Answer | ((body: any) => Answer);
   poll?: (n: number) => Answer;
   /** Awaited before answering the n-th POST (a slow synchronous adapter). */
   beforePost?: (n: number) => Promise<void>;
@@ -38,9 +38,10 @@ export async function startProtocolServer(script: {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       if (req.method === 'POST' && req.url === '/v1/reverse-provisioning') {
-        state.posts.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        state.posts.push(body);
         const before = script.beforePost?.(state.posts.length) ?? Promise.resolve();
-        return void before.then(() => send(res, script.post));
+        return void before.then(() => send(res, typeof script.post === 'function' ? script.post(body) : script.post));
       }
       if (req.method === 'GET' && /^\/v1\/reverse-provisioning\/[^/]+\/status$/.test(req.url ?? '')) {
         state.polls++;

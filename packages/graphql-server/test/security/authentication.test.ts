@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSecurityConfig } from '../../src/config/securityConfig.js';
 import { startServer } from '../../src/server/startServer.js';
+import { createJwtVerifier } from '../../src/auth/jwtVerifier.js';
 import { git, tempDir } from '../helpers/gitRepo.js';
 import type { JwksServer } from '../helpers/jwksServer.js';
 import { startJwksServer } from '../helpers/jwksServer.js';
@@ -34,6 +35,8 @@ describe('auth.mode none (the demo)', () => {
     }
     const exposed = testConfig(path.join(dir, 'none-exposed'), '/nonexistent.git', 'http://127.0.0.1:1', { host: '0.0.0.0', security: defaultSecurityConfig() });
     await expect(startServer(exposed)).rejects.toThrow('auth.mode "none" is only allowed on a loopback host, not 0.0.0.0');
+    const proxied = testConfig(path.join(dir, 'none-proxied'), '/nonexistent.git', 'http://127.0.0.1:1', { security: defaultSecurityConfig({ hosts: ['localhost', 'revprov.example.com'] }) });
+    await expect(startServer(proxied)).rejects.toThrow('auth.mode "none" only accepts loopback names in hosts, not revprov.example.com');
   });
 });
 
@@ -47,9 +50,10 @@ describe('auth.mode jwt against a local OIDC issuer', () => {
     s = await startSecurityServer(path.join(dir, 'jwt'), {
       auth: {
         mode: 'jwt',
-        jwt: { issuer: issuer.issuer, audience: ['revprov'], jwksUrl: null, algorithms: ['RS256'], clockToleranceSeconds: 0, claims: { user: 'preferred_username', name: 'name', email: 'email', groups: 'groups' } },
+        jwt: { issuer: issuer.issuer, audience: ['revprov'], jwksUrl: null, algorithms: ['RS256'], clockToleranceSeconds: 0, claims: { user: 'preferred_username', name: 'name', email: 'email', emailVerified: 'email_verified', groups: 'groups' } },
         proxy: null,
         apiTokens: [{ name: 'ci', sha256: sha(CI_TOKEN), user: 'ci-bot', email: 'ci@example.com', groups: ['team-orders'] }],
+        fallbackEmailDomain: 'users.invalid',
       },
       authorization: { mode: 'ownership', everyoneReads: false, admins: { users: ['root'], groups: ['platform'] } },
     });
@@ -84,7 +88,7 @@ describe('auth.mode jwt against a local OIDC issuer', () => {
   });
 
   it('reads the identity from the configured claims of a valid token', async () => {
-    const token = await issuer.sign({ preferred_username: 'alice', name: 'Alice Liddell', email: 'alice@example.com', groups: ['team-orders'] });
+    const token = await issuer.sign({ preferred_username: 'alice', name: 'Alice Liddell', email: 'alice@example.com', email_verified: true, groups: ['team-orders'] });
     const r = await s.post(VIEWER, {}, bearer(token));
     expect(r.status).toBe(200);
     expect(r.body.data.viewer).toEqual({
@@ -95,7 +99,7 @@ describe('auth.mode jwt against a local OIDC issuer', () => {
   });
 
   it('authorizes from spec.owner: reads, runs and saves only what the caller owns; the caller is the commit author', async () => {
-    const alice = bearer(await issuer.sign({ preferred_username: 'alice', name: 'Alice Liddell', email: 'alice@example.com', groups: ['team-orders'] }));
+    const alice = bearer(await issuer.sign({ preferred_username: 'alice', name: 'Alice Liddell', email: 'alice@example.com', email_verified: true, groups: ['team-orders'] }));
     const bob = bearer(await issuer.sign({ preferred_username: 'bob', name: 'Bob', email: 'bob@example.com', groups: [] }));
     const admin = bearer(await issuer.sign({ preferred_username: 'carol', groups: ['platform'] }));
 
@@ -130,10 +134,68 @@ describe('auth.mode jwt against a local OIDC issuer', () => {
     expect(git(s.repo, 'log', '-1', '--format=%an <%ae>|%cn <%ce>|%s')).toMatch(/^Alice Liddell <alice@example.com>\|revprov test <revprov@test>\|amount is DECIMAL/);
   });
 
+  it('takes the email only when the issuer verified it; else the author email is <user>@<fallbackEmailDomain>', async () => {
+    const unverified = bearer(await issuer.sign({ preferred_username: 'dave', name: 'Dave', email: 'ceo@example.com', email_verified: false, groups: ['team-orders'] }));
+    expect((await s.post(VIEWER, {}, unverified)).body.data.viewer).toMatchObject({ user: 'dave', email: null });
+    const absent = bearer(await issuer.sign({ preferred_username: 'dave', email: 'ceo@example.com' }));
+    expect((await s.post(VIEWER, {}, absent)).body.data.viewer.email).toBeNull();
+    const id = (await s.post(RUN, { ref: ORDERS, env: 'development', params: { tableName: 'orders' } }, unverified)).body.data.runReverseProvisioning.operation.id;
+    await s.server.services.operations.settled(id);
+    const yaml = `${git(s.repo, 'show', 'main:catalog-info.yaml')}# reviewed by dave\n`;
+    const saved = (await s.post(SAVE, { id, yaml, message: 'reviewed' }, unverified)).body.data.saveCatalogInfo;
+    expect(saved.userErrors).toEqual([]);
+    expect(git(s.repo, 'log', '-1', '--format=%an <%ae>')).toBe('Dave <dave@users.invalid>\n');
+  });
+
   it('accepts a static API token (stored hashed) in jwt mode, never a token that is only similar', async () => {
     const r = await s.post(VIEWER, {}, bearer(CI_TOKEN));
     expect(r.body.data.viewer).toMatchObject({ user: 'ci-bot', name: 'ci', method: 'API_TOKEN', groupRefs: ['group:default/team-orders'] });
     expect((await s.post(VIEWER, {}, bearer(`${CI_TOKEN}x`))).status).toBe(401);
+  });
+});
+
+describe('JWT key set discovery while the issuer is down', () => {
+  it('asks the issuer once per retry period, not once per request', async () => {
+    const issuer = await startJwksServer('revprov');
+    issuer.failDiscovery = true;
+    const s = await startSecurityServer(path.join(dir, 'jwt-down'), {
+      auth: { mode: 'jwt', jwt: { issuer: issuer.issuer, audience: ['revprov'], jwksUrl: null, algorithms: ['RS256'], clockToleranceSeconds: 0, claims: { user: 'sub', name: 'name', email: 'email', emailVerified: 'email_verified', groups: 'groups' } }, proxy: null, apiTokens: [], fallbackEmailDomain: 'revprov.invalid' },
+    });
+    try {
+      const token = await issuer.sign({ sub: 'alice' });
+      const answers = await Promise.all(Array.from({ length: 8 }, () => s.post(VIEWER, {}, { authorization: `Bearer ${token}` })));
+      for (const r of [...answers, await s.post(VIEWER, {}, { authorization: `Bearer ${token}` })]) {
+        expect(r.status).toBe(503);
+        expect(r.body.errors[0].extensions.code).toBe('AUTH_UNAVAILABLE');
+      }
+      expect(issuer.discoveryFetches).toBe(1);
+    } finally {
+      await s.close();
+      await issuer.close();
+    }
+  });
+
+  it('asks again once the retry period has passed, and then accepts tokens', async () => {
+    const issuer = await startJwksServer('revprov');
+    issuer.failDiscovery = true;
+    let clock = 1_000_000;
+    const verify = createJwtVerifier(
+      { issuer: issuer.issuer, audience: ['revprov'], jwksUrl: null, algorithms: ['RS256'], clockToleranceSeconds: 0, claims: { user: 'sub', name: 'name', email: 'email', emailVerified: 'email_verified', groups: 'groups' } },
+      { retryMs: 30_000, now: () => clock },
+    );
+    try {
+      const token = await issuer.sign({ sub: 'alice' });
+      expect(await verify(token)).toMatchObject({ ok: false, kind: 'unavailable' });
+      clock += 29_000;
+      expect(await verify(token)).toMatchObject({ ok: false, kind: 'unavailable' });
+      expect(issuer.discoveryFetches).toBe(1);
+      issuer.failDiscovery = false;
+      clock += 2_000;
+      expect(await verify(token)).toMatchObject({ ok: true, identity: { user: 'alice' } });
+      expect(issuer.discoveryFetches).toBe(2);
+    } finally {
+      await issuer.close();
+    }
   });
 });
 
@@ -147,6 +209,7 @@ describe('auth.mode proxy (identity headers behind an authenticating proxy)', ()
         jwt: null,
         proxy: { secretHeader: 'x-revprov-proxy-secret', secretSha256: sha(SECRET), userHeader: 'x-forwarded-user', emailHeader: 'x-forwarded-email', nameHeader: 'x-forwarded-preferred-username', groupsHeader: 'x-forwarded-groups' },
         apiTokens: [],
+        fallbackEmailDomain: 'revprov.invalid',
       },
     });
   });
@@ -161,5 +224,17 @@ describe('auth.mode proxy (identity headers behind an authenticating proxy)', ()
     expect(ok.body.data.viewer).toMatchObject({ user: 'bob', email: 'bob@example.com', groups: ['a', 'b'], authMode: 'PROXY', method: 'PROXY', isAdmin: false });
     const components = await s.post(COMPONENTS, {}, { 'x-revprov-proxy-secret': SECRET, 'x-forwarded-user': 'bob' });
     expect(components.body.data.components.map((c: { ref: string }) => c.ref)).toEqual([BILLING]);
+  });
+
+  it('never reads a kind from a user id or a group name (a user "group:team-orders", a group "user:bob")', async () => {
+    const as = (user: string, groups: string): Record<string, string> => ({ 'x-revprov-proxy-secret': SECRET, 'x-forwarded-user': user, 'x-forwarded-groups': groups });
+    const mallory = as('group:team-orders', '');
+    expect((await s.post(VIEWER, {}, mallory)).body.data.viewer).toMatchObject({ user: 'group:team-orders', userRef: 'user:default/group%3ateam-orders', groupRefs: [] });
+    expect((await s.post(COMPONENTS, {}, mallory)).body.data.components).toEqual([]);
+    const run = (await s.post(RUN, { ref: ORDERS, env: 'development', params: { tableName: 'orders' } }, mallory)).body.data.runReverseProvisioning;
+    expect(run.userErrors[0].code).toBe('FORBIDDEN');
+    const eve = as('eve', 'user:bob, user:default/bob');
+    expect((await s.post(VIEWER, {}, eve)).body.data.viewer.groupRefs).toEqual(['group:default/user%3abob', 'group:default/user%3adefault%2fbob']);
+    expect((await s.post(COMPONENTS, {}, eve)).body.data.components).toEqual([]);
   });
 });

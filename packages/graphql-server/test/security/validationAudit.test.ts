@@ -77,7 +77,7 @@ describe('the audit log', () => {
   beforeAll(async () => {
     issuer = await startJwksServer('revprov');
     s = await startSecurityServer(path.join(dir, 'audit'), {
-      auth: { mode: 'jwt', jwt: { issuer: issuer.issuer, audience: ['revprov'], jwksUrl: null, algorithms: ['RS256'], clockToleranceSeconds: 0, claims: { user: 'sub', name: 'name', email: 'email', groups: 'groups' } }, proxy: null, apiTokens: [] },
+      auth: { mode: 'jwt', jwt: { issuer: issuer.issuer, audience: ['revprov'], jwksUrl: null, algorithms: ['RS256'], clockToleranceSeconds: 0, claims: { user: 'sub', name: 'name', email: 'email', emailVerified: null, groups: 'groups' } }, proxy: null, apiTokens: [], fallbackEmailDomain: 'revprov.invalid' },
       authorization: { mode: 'ownership', everyoneReads: false, admins: { users: [], groups: ['platform'] } },
     });
   });

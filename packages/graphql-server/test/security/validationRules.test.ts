@@ -4,7 +4,10 @@ import { checkJsonShape } from '../../src/security/jsonShape.js';
 import { WITHHELD, secretValues } from '../../src/security/secretValues.js';
 import { sanitizeCommitMessage } from '../../src/validation/commitMessage.js';
 import { parseComponentRef, parseEntityRef, stringifyEntityRef } from '../../src/validation/entityRef.js';
-import { missingEntity } from '../../src/validation/sameEntity.js';
+import { savedEntitiesProblem } from '../../src/validation/savedEntities.js';
+import { documentNesting } from '../../src/security/armor.js';
+import fc from 'fast-check';
+import { Lexer, Source, TokenKind } from 'graphql';
 import { checkTemplateParams } from '../../src/validation/templateParams.js';
 
 describe('entity refs, parsed as Backstage does', () => {
@@ -137,18 +140,71 @@ describe('template parameters: full JSON Schema with ajv', () => {
   });
 });
 
-describe('free-form saves keep the entity', () => {
+describe('a save keeps its entity and touches no other', () => {
   const entity = { namespace: 'default', name: 'orders-port' };
+  const mine = 'apiVersion: v1\nkind: Component\nmetadata:\n  name: orders-port\nspec:\n  owner: team-a\n';
+  const api = 'kind: API\nmetadata:\n  name: orders-api\nspec:\n  owner: team-b\n';
+  const template = 'kind: ReverseProvisioningTemplate\nmetadata:\n  name: evil\n';
   it.each([
-    ['apiVersion: v1\nkind: Component\nmetadata:\n  name: orders-port\n', null],
-    ['kind: component\nmetadata:\n  name: Orders-Port\n  namespace: DEFAULT\n', null],
-    ['foo: bar\n', 'it holds (no kind) default/(no name)'],
-    ['kind: API\nmetadata:\n  name: orders-port\n', 'it holds API default/orders-port'],
-    ['kind: Component\nmetadata:\n  name: other\n', 'it holds Component default/other'],
-    ['# only a comment\n', 'it holds no entity'],
-  ])('%j', (text, expected) => {
-    const r = missingEntity(text, entity);
+    ['the same entity, edited', mine, `${mine.replace('team-a', 'team-c')}# a comment\n`, null],
+    ['kind and names compared case-insensitively', mine, 'kind: component\nmetadata:\n  name: Orders-Port\n  namespace: DEFAULT\n', null],
+    ['another entity of the file, unchanged and moved', `${mine}---\n${api}`, `${api}---\n${mine.replace('team-a', 'x')}`, null],
+    ['no entity any more', mine, 'foo: bar\n', 'must still describe component:default/orders-port (same kind, namespace and name): it holds (no kind) default/(no name)'],
+    ['another kind', mine, 'kind: API\nmetadata:\n  name: orders-port\n', 'it holds API default/orders-port'],
+    ['renamed', mine, 'kind: Component\nmetadata:\n  name: other\n', 'it holds Component default/other'],
+    ['only a comment', mine, '# only a comment\n', 'it holds no entity'],
+    ['the entity twice', mine, `${mine}---\n${mine}`, 'must describe component:default/orders-port once, not 2 times'],
+    ['a second component (another team\'s name)', mine, `${mine}---\n${mine.replace('orders-port', 'billing-port')}`, 'this one adds Component default/billing-port'],
+    ['a template added', mine, `${mine}---\n${template}`, 'this one adds ReverseProvisioningTemplate default/evil'],
+    ['another entity changed', `${mine}---\n${api}`, `${mine}---\n${api.replace('team-b', 'team-a')}`, 'this one changes API default/orders-api'],
+    ['another entity removed', `${mine}---\n${api}`, mine, 'this one removes API default/orders-api'],
+  ])('%s', (_name, before, after, expected) => {
+    const r = savedEntitiesProblem(before, after, entity);
     if (expected === null) expect(r).toBeNull();
     else expect(r).toContain(expected);
+  });
+});
+
+/** The deepest bracket nesting graphql-js's own lexer sees, up to its first error (where parsing stops). */
+function lexerNesting(source: string): number {
+  const lexer = new Lexer(new Source(source));
+  let depth = 0;
+  let max = 0;
+  try {
+    for (let t = lexer.advance(); t.kind !== TokenKind.EOF; t = lexer.advance()) {
+      if (t.kind === TokenKind.BRACE_L || t.kind === TokenKind.BRACKET_L || t.kind === TokenKind.PAREN_L) max = Math.max(max, ++depth);
+      if (t.kind === TokenKind.BRACE_R || t.kind === TokenKind.BRACKET_R || t.kind === TokenKind.PAREN_R) depth--;
+    }
+  } catch {
+    // a syntax error: graphql-js reads no further
+  }
+  return max;
+}
+
+describe('the bracket pre-check skips exactly what GraphQL skips', () => {
+  it.each([
+    '{ a { b } }',
+    '# [[[[\n{ a }',
+    '# [[[[\r{ a(x: [[1]]) }',
+    '# [[[[\r\n{ a(x: [1]) }',
+    '{ a(x: "[[[[") }',
+    '{ a(x: "\\"[[") }',
+    '{ a(x: """ [[[ \n [[ """) }',
+    '{ a(x: """ \\""" [[[ """) }',
+    '{ a(x: """ \\\\""" [[[ """) }',
+    '{ a(x: """ \\" [[ """, y: [[1]]) }',
+  ])('%j: as the lexer', (source) => {
+    expect(documentNesting(source)).toBe(lexerNesting(source));
+  });
+  it('never sees less nesting than the lexer, whatever the text (law)', () => {
+    const piece = fc.constantFrom('{', '[', '(', ')', ']', '}', '#', '"', '"""', '\\', '\\"', '\n', '\r', ' ', 'a', ':');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const source = pieces.join('');
+        expect(documentNesting(source)).toBeGreaterThanOrEqual(lexerNesting(source));
+      }),
+      // the suite's law seed (merge-core's lawParameters: REVPROV_LAW_SEED / REVPROV_LAW_RUNS, fixed by default)
+      { seed: Number(process.env.REVPROV_LAW_SEED) || 20261129, numRuns: Number(process.env.REVPROV_LAW_RUNS) || 2000 },
+    );
   });
 });

@@ -37,6 +37,7 @@ beforeAll(async () => {
           { name: 'dana', sha256: sha(OWNER_TOKEN), user: 'dana', email: 'dana@example.com', groups: ['sales-data'] },
           { name: 'erin', sha256: sha(READER_TOKEN), user: 'erin', email: null, groups: ['finance'] },
         ],
+        fallbackEmailDomain: 'revprov.invalid',
       },
       authorization: { mode: 'ownership', everyoneReads: true, admins: { users: [], groups: [] } },
     }),
