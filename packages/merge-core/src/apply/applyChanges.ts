@@ -2,7 +2,9 @@ import type { ApplyResult, Change, ChangeSet, Selection } from '../model/change.
 import { MergeError } from '../model/errors.js';
 import { jsonEqual, type JsonValue } from '../model/json.js';
 import { formatPath, type Path } from '../model/path.js';
-import { resolveOptions, type MergeOptions } from '../model/options.js';
+import { resolveOptions, type MergeOptions, type ResolvedOptions } from '../model/options.js';
+import { validateChangeSet } from '../model/validateChangeSet.js';
+import { validateSelection } from '../model/validateSelection.js';
 import { parseYamlFile } from '../parse/parseYaml.js';
 import { editableDocuments } from '../locate/editableDocuments.js';
 import { documentIds } from '../locate/documentIds.js';
@@ -24,10 +26,15 @@ import { applyEdits } from './applyEdits.js';
  * overwritten. Each change reaches its own document (see `ChangeSet.documents`); a change set
  * made for a single-document file is refused for a text of several documents. Changes ours
  * already reflects count as applied; changes that cannot apply are `skipped` with a reason; the
- * order of `selection` never matters.
+ * order of `selection` never matters. A malformed change set (`INVALID_CHANGESET`, located:
+ * `changes[3].path[1]`), selection or options (`INVALID_ARGUMENT`) and values over the limits
+ * (`DEPTH_LIMIT`) come back as errors with `ours` unchanged; nothing is thrown.
  */
 export function applyChanges(ours: string, changeSet: ChangeSet, selection?: Selection, options?: MergeOptions): ApplyResult {
-  const { limits } = resolveOptions(options);
+  const resolved = resolveOptions(options);
+  const invalid = resolved instanceof MergeError ? resolved : validateChangeSet(changeSet, resolved.limits) ?? validateSelection(selection, resolved.limits.maxDepth);
+  if (invalid !== null) return { text: ours, applied: [], skipped: [], errors: [invalid] };
+  const { limits } = resolved as ResolvedOptions;
   const file = parseYamlFile(ours, limits, 'ours');
   if (file.errors.length > 0) return { text: ours, applied: [], skipped: [], errors: file.errors };
   const { selected, unmatched } = selectChanges(changeSet.changes, selection);

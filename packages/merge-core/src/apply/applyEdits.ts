@@ -1,7 +1,8 @@
 import { MergeError } from '../model/errors.js';
-import { findNonJson } from '../model/json.js';
+import { checkJsonValue } from '../model/checkJsonValue.js';
+import { pathDepth } from '../model/validatePath.js';
 import { formatPath } from '../model/path.js';
-import { resolveOptions, type MergeOptions, type ResolvedLimits } from '../model/options.js';
+import { resolveOptions, type MergeOptions, type ResolvedLimits, type ResolvedOptions } from '../model/options.js';
 import { parseYamlFile } from '../parse/parseYaml.js';
 import { documentIds } from '../locate/documentIds.js';
 import { editableDocuments } from '../locate/editableDocuments.js';
@@ -10,13 +11,17 @@ import type { Edit } from './edit.js';
 import { applyEditsToValue } from './applyEditsToValue.js';
 import { planEdits } from './planEdits.js';
 import { applySplices } from './splice.js';
+import { validateEdits } from './validateEdits.js';
 
 export interface ApplyEditsResult {
   /** The edited text; `source` unchanged when nothing could be applied. */
   text: string;
   /** Indexes (into `edits`) of the edits reflected in `text`. */
   applied: number[];
-  /** Errors: one per failed edit (with `path`), or one for the whole call (without `path`). */
+  /**
+   * Errors: one per failed edit (with `path`), or one for the whole call (without `path`, or an
+   * `INVALID_EDIT` / `DEPTH_LIMIT` with `source: 'edits'` whose `path` points into `edits`).
+   */
   errors: MergeError[];
 }
 
@@ -31,17 +36,23 @@ interface Indexed {
  * cannot apply are reported and the others still apply. The output is re-parsed and compared with
  * the intended value before it is returned, never a wrong file: when that check fails for a batch,
  * the batch is split and each half applied and checked on its own, so one edit the engine cannot
- * write fails alone (with its path) instead of taking every other edit with it.
+ * write fails alone (with its path) instead of taking every other edit with it. A malformed edit
+ * list refuses the whole call (`INVALID_EDIT`, located: `edits[2].path[0]`); a value that is not
+ * JSON or nests deeper than `limits.maxDepth` (its path counted) fails that edit (`NOT_JSON`,
+ * `DEPTH_LIMIT`). Nothing is thrown.
  */
 export function applyEdits(source: string, edits: readonly Edit[], options?: MergeOptions): ApplyEditsResult {
-  const { limits, verify } = resolveOptions(options);
+  const resolved = resolveOptions(options);
+  const invalid = resolved instanceof MergeError ? resolved : validateEdits(edits, resolved.limits.maxDepth);
+  if (invalid !== null) return { text: source, applied: [], errors: [invalid] };
+  const { limits, verify } = resolved as ResolvedOptions;
   const file = parseYamlFile(source, limits, 'source');
   if (file.errors.length > 0) return { text: source, applied: [], errors: file.errors };
   const errors: MergeError[] = [];
   const valid: Indexed[] = [];
   edits.forEach((edit, index) => {
-    const bad = (edit.op === 'set' || edit.op === 'insert') ? findNonJson(edit.value) : null;
-    if (bad !== null) errors.push(new MergeError('NOT_JSON', `${formatPath(edit.path)}: value is not JSON at ${bad}`, { path: formatPath(edit.path) }));
+    const bad = (edit.op === 'set' || edit.op === 'insert') ? checkJsonValue(edit.value, limits, pathDepth(edit.path)) : null;
+    if (bad !== null) errors.push(new MergeError(bad.code, `${formatPath(edit.path)}: value ${bad.message}`, { path: formatPath(edit.path) }));
     else valid.push({ edit, index });
   });
   const result = attempt(source, valid, limits, verify);

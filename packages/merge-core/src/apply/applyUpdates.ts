@@ -1,5 +1,6 @@
 import { errorAt, MergeError } from '../model/errors.js';
-import { cloneJson, findNonJson, getOwn, isJsonObject, setOwn, type JsonObject, type JsonValue } from '../model/json.js';
+import { checkJsonValue } from '../model/checkJsonValue.js';
+import { cloneJson, getOwn, isJsonObject, setOwn, type JsonObject, type JsonValue } from '../model/json.js';
 import { resolveOptions, type MergeOptions } from '../model/options.js';
 import type { Path } from '../model/path.js';
 import { parseYamlFile, type ParsedFile } from '../parse/parseYaml.js';
@@ -27,10 +28,14 @@ export interface ApplyUpdatesResult {
  * a sequence or scalar fails for that key only. `null`, `undefined` or `""` updates mean none.
  * The result is written as the finest per-path splices on `source`, so a 200-column list in
  * which one column changed alters only that column's lines. Idempotent. Multi-document sources:
- * the updates address the first document.
+ * the updates address the first document. A value that is not JSON, or nests deeper than
+ * `limits.maxDepth` counting its key's segments, fails its key (`NOT_JSON`, `DEPTH_LIMIT`);
+ * malformed options are an `INVALID_ARGUMENT` error. Nothing is thrown.
  */
 export function applyUpdates(source: string, updates: unknown, options?: MergeOptions): ApplyUpdatesResult {
-  const { listRules, limits } = resolveOptions(options);
+  const resolved = resolveOptions(options);
+  if (resolved instanceof MergeError) return { text: source, errors: [resolved] };
+  const { listRules, limits } = resolved;
   const file = parseYamlFile(source, limits, 'source');
   if (file.errors.length > 0) return { text: source, errors: file.errors };
   if (updates === null || updates === undefined || updates === '') return { text: source, errors: [] };
@@ -41,14 +46,14 @@ export function applyUpdates(source: string, updates: unknown, options?: MergeOp
   const entries: { key: string; path: string[]; value: JsonValue }[] = [];
   for (const key of Object.keys(updates as object)) {
     const value = (updates as Record<string, unknown>)[key];
-    const bad = findNonJson(value);
-    if (bad !== null) {
-      errors.push(new MergeError('NOT_JSON', `update ${JSON.stringify(key)}: value is not JSON at ${bad}`, { path: key }));
-      continue;
-    }
     const path = key.split('.');
     if (key === '' || path.some((p) => p === '')) {
       errors.push(new MergeError('INVALID_PATH', `update ${JSON.stringify(key)}: empty path segment`, { path: key }));
+      continue;
+    }
+    const bad = checkJsonValue(value, limits, path.length);
+    if (bad !== null) {
+      errors.push(new MergeError(bad.code, `update ${JSON.stringify(key)}: value ${bad.message}`, { path: key }));
       continue;
     }
     entries.push({ key, path, value: value as JsonValue });

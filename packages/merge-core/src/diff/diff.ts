@@ -1,6 +1,7 @@
-import { summarize, type ChangeSet } from '../model/change.js';
+import { failedChangeSet, summarize, type ChangeSet } from '../model/change.js';
 import { MergeError } from '../model/errors.js';
-import { findNonJson, type JsonValue } from '../model/json.js';
+import { checkJsonValue } from '../model/checkJsonValue.js';
+import type { JsonValue } from '../model/json.js';
 import { resolveOptions, type MergeOptions } from '../model/options.js';
 import { parseYamlFile } from '../parse/parseYaml.js';
 import { alignDocuments } from './alignDocuments.js';
@@ -14,11 +15,13 @@ import { withStatus } from './merge3.js';
  * identity, renames included (`ChangeSet.documents`). Unreadable input comes back as `errors`.
  */
 export function diff(before: string, after: string, options?: MergeOptions): ChangeSet {
-  const { listRules, limits } = resolveOptions(options);
+  const resolved = resolveOptions(options);
+  if (resolved instanceof MergeError) return failedChangeSet([resolved]);
+  const { listRules, limits } = resolved;
   const b = parseYamlFile(before, limits, 'before');
   const a = parseYamlFile(after, limits, 'after');
   const errors = [...b.errors, ...a.errors];
-  if (errors.length > 0) return { changes: [], summary: summarize([]), errors };
+  if (errors.length > 0) return failedChangeSet(errors);
   const beforeValues = b.documents.map((d) => d.value);
   const afterValues = a.documents.map((d) => d.value);
   const alignment = alignDocuments(beforeValues, afterValues, null);
@@ -30,15 +33,18 @@ export function diff(before: string, after: string, options?: MergeOptions): Cha
 
 /**
  * Two-way diff of two JSON values (one document each) with the same list rules and change
- * model as `diff`, for callers that already hold parsed data. Values that are not JSON come back
- * as a `NOT_JSON` error.
+ * model as `diff`, for callers that already hold parsed data. A value that is not JSON, nests
+ * deeper than `limits.maxDepth` or is larger than `limits.maxBytes` (as JSON text) comes back as a
+ * `NOT_JSON` / `DEPTH_LIMIT` / `SIZE_LIMIT` error, as a YAML text would.
  */
 export function diffJson(before: JsonValue, after: JsonValue, options?: MergeOptions): ChangeSet {
-  const { listRules } = resolveOptions(options);
+  const resolved = resolveOptions(options);
+  if (resolved instanceof MergeError) return failedChangeSet([resolved]);
   for (const [name, value] of [['before', before], ['after', after]] as const) {
-    const bad = findNonJson(value);
-    if (bad !== null) return { changes: [], summary: summarize([]), errors: [new MergeError('NOT_JSON', `${name} is not JSON at ${bad}`, { source: name })] };
+    const bad = checkJsonValue(value, resolved.limits);
+    if (bad !== null) return failedChangeSet([new MergeError(bad.code, `${name} ${bad.message}`, { source: name })]);
   }
+  const { listRules } = resolved;
   const raw: RawChange[] = [];
   diffValues(before, after, [], listRules, raw);
   const changes = raw.map((c) => withStatus(c, null));

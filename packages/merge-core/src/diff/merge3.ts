@@ -1,4 +1,5 @@
-import { summarize, type Change, type ChangeSet, type ChangeStatus } from '../model/change.js';
+import { failedChangeSet, summarize, type Change, type ChangeSet, type ChangeStatus } from '../model/change.js';
+import { MergeError } from '../model/errors.js';
 import { jsonEqual } from '../model/json.js';
 import { formatPath, type Path } from '../model/path.js';
 import { resolveOptions, type MergeOptions } from '../model/options.js';
@@ -17,15 +18,21 @@ import type { RawChange } from './diffValues.js';
  * already has theirs; `conflict`: ours changed it differently, removed its parent, or changed the
  * shape of a collection on its path). Documents of multi-document files correspond by entity
  * identity, renames included (`ChangeSet.documents`). Inputs that cannot be read come back as
- * `errors` (with `source` = base/ours/theirs), never as exceptions.
+ * `errors` (with `source` = base/ours/theirs), never as exceptions; so do arguments of the wrong
+ * type (`INVALID_ARGUMENT`: a text that is not a string, malformed options).
  */
 export function merge3(input: { base: string; ours: string; theirs: string }, options?: MergeOptions): ChangeSet {
-  const { listRules, limits } = resolveOptions(options);
+  const resolved = resolveOptions(options);
+  if (resolved instanceof MergeError) return failedChangeSet([resolved]);
+  if (typeof input !== 'object' || input === null) {
+    return failedChangeSet([new MergeError('INVALID_ARGUMENT', 'input must be an object { base, ours, theirs } of YAML texts', { path: 'input' })]);
+  }
+  const { listRules, limits } = resolved;
   const base = parseYamlFile(input.base, limits, 'base');
   const ours = parseYamlFile(input.ours, limits, 'ours');
   const theirs = parseYamlFile(input.theirs, limits, 'theirs');
   const errors = [...base.errors, ...ours.errors, ...theirs.errors];
-  if (errors.length > 0) return { changes: [], summary: summarize([]), errors };
+  if (errors.length > 0) return failedChangeSet(errors);
   const baseValues = base.documents.map((d) => d.value);
   const theirValues = theirs.documents.map((d) => d.value);
   const alignment = alignDocuments(baseValues, theirValues, editableDocuments(ours).map((d) => d.value));

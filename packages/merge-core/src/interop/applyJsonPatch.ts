@@ -2,7 +2,7 @@ import { applyEdits } from '../apply/applyEdits.js';
 import { MergeError } from '../model/errors.js';
 import { cloneJson, jsonEqual } from '../model/json.js';
 import type { JsonValue } from '../model/json.js';
-import type { MergeOptions } from '../model/options.js';
+import { resolveOptions, type MergeOptions } from '../model/options.js';
 import { parseYaml } from '../parse/parseYaml.js';
 import type { ParsedOperation } from './jsonPatchOperation.js';
 import { parseJsonPatch } from './jsonPatchOperation.js';
@@ -23,11 +23,14 @@ export interface PatchResult {
  * Operations run in order (`add`, `remove`, `replace`, `move`, `copy`, `test`), each checked on the
  * document's value first, so a failure names the operation and pointer precisely: `INVALID_PATCH`
  * / `INVALID_POINTER` (malformed patch), `PATH_NOT_FOUND`, `PATCH_TEST_FAILED`, or the YAML errors
- * of `source`. The patch is atomic: on any error the result is `source` unchanged.
+ * of `source`, `DEPTH_LIMIT` for a value nested deeper than `limits.maxDepth`. The patch is atomic:
+ * on any error the result is `source` unchanged; nothing is thrown.
  * A `move` is a remove then an add, so the moved node's own comments do not travel with it.
  */
 export function applyJsonPatch(source: string, patch: unknown, options?: MergeOptions): PatchResult {
-  const ops = parseJsonPatch(patch);
+  const resolved = resolveOptions(options);
+  if (resolved instanceof MergeError) return { text: source, errors: [resolved] };
+  const ops = parseJsonPatch(patch, resolved.limits);
   if (ops instanceof MergeError) return { text: source, errors: [ops] };
   const parsed = readSingleDocument(source, options);
   if (!parsed.ok) return { text: source, errors: parsed.errors };

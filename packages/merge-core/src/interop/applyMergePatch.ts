@@ -1,9 +1,10 @@
 import type { Edit } from '../apply/edit.js';
 import { applyEdits } from '../apply/applyEdits.js';
 import { MergeError } from '../model/errors.js';
-import { findNonJson, getOwn, hasOwn, isJsonObject, jsonEqual, setOwn } from '../model/json.js';
+import { checkJsonValue } from '../model/checkJsonValue.js';
+import { getOwn, hasOwn, isJsonObject, jsonEqual, setOwn } from '../model/json.js';
 import type { JsonObject, JsonValue } from '../model/json.js';
-import type { MergeOptions } from '../model/options.js';
+import { resolveOptions, type MergeOptions } from '../model/options.js';
 import type { Path } from '../model/path.js';
 import type { PatchResult } from './applyJsonPatch.js';
 import { readSingleDocument } from './applyJsonPatch.js';
@@ -44,12 +45,15 @@ function mergeEdits(target: JsonObject, patch: JsonObject, path: Path, edits: Ed
  * patch sets are written in place (new ones after their siblings), `null` members are deleted with
  * their comments, and everything the patch does not mention keeps its bytes. Arrays are replaced
  * whole, as the RFC says. A patch that is not an object replaces the whole document. Errors
- * (`NOT_JSON` patch, YAML errors of `source`) leave the text unchanged.
+ * (`INVALID_PATCH` for a patch that is not JSON, `DEPTH_LIMIT` / `SIZE_LIMIT` for one over the
+ * limits, YAML errors of `source`) leave the text unchanged; nothing is thrown.
  */
 export function applyMergePatch(source: string, patch: unknown, options?: MergeOptions): PatchResult {
-  const bad = findNonJson(patch);
-  if (patch === undefined || bad !== null) {
-    return { text: source, errors: [new MergeError('INVALID_PATCH', `the merge patch is not JSON (at ${bad ?? '/'})`, { source: 'patch' })] };
+  const resolved = resolveOptions(options);
+  if (resolved instanceof MergeError) return { text: source, errors: [resolved] };
+  const bad = checkJsonValue(patch, resolved.limits);
+  if (bad !== null) {
+    return { text: source, errors: [new MergeError(bad.code === 'NOT_JSON' ? 'INVALID_PATCH' : bad.code, `the merge patch ${bad.message}`, { source: 'patch', path: bad.at })] };
   }
   const read = readSingleDocument(source, options);
   if (!read.ok) return { text: source, errors: read.errors };

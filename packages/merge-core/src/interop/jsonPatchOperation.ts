@@ -1,5 +1,6 @@
 import { MergeError } from '../model/errors.js';
-import { findNonJson, getOwn, isJsonObject } from '../model/json.js';
+import { checkJsonValue, type JsonValueBounds } from '../model/checkJsonValue.js';
+import { getOwn, isJsonObject } from '../model/json.js';
 import type { JsonValue } from '../model/json.js';
 import { parseJsonPointer } from './jsonPointer.js';
 
@@ -28,9 +29,10 @@ function invalid(index: number, member: string, message: string): MergeError {
  * Checks that `patch` is a JSON Patch document (an array of well-formed operations, RFC 6902 §4)
  * and splits its pointers. Members other than `op`, `path`, `from`, `value` are ignored, as the
  * RFC requires. Returns the first problem as an `INVALID_PATCH` / `INVALID_POINTER` error whose
- * `path` points into the patch (`/2/value`).
+ * `path` points into the patch (`/2/value`); a `value` over the limits (its pointer's depth
+ * counted) is a `DEPTH_LIMIT` / `SIZE_LIMIT` error located the same way.
  */
-export function parseJsonPatch(patch: unknown): ParsedOperation[] | MergeError {
+export function parseJsonPatch(patch: unknown, limits: JsonValueBounds): ParsedOperation[] | MergeError {
   if (!Array.isArray(patch)) {
     return new MergeError('INVALID_PATCH', 'a JSON Patch must be an array of operations', { source: 'patch' });
   }
@@ -50,8 +52,11 @@ export function parseJsonPatch(patch: unknown): ParsedOperation[] | MergeError {
     const parsed = { index, tokens, op, path } as ParsedOperation;
     if (op === 'add' || op === 'replace' || op === 'test') {
       if (!Object.prototype.hasOwnProperty.call(raw, 'value')) return invalid(index, '/value', "missing 'value' member");
-      const bad = findNonJson(raw['value']);
-      if (bad !== null) return invalid(index, '/value', `'value' is not JSON at ${bad}`);
+      const bad = checkJsonValue(raw['value'], limits, tokens.length);
+      if (bad !== null) {
+        const error = invalid(index, '/value', `'value' ${bad.message}`);
+        return bad.code === 'NOT_JSON' ? error : new MergeError(bad.code, error.message, error.toJSON());
+      }
       (parsed as { value: JsonValue }).value = raw['value'] as JsonValue;
     }
     if (op === 'move' || op === 'copy') {

@@ -1,8 +1,8 @@
 import { applyChanges } from '../apply/applyChanges.js';
 import { merge3 } from '../diff/merge3.js';
 import type { Change } from '../model/change.js';
-import type { MergeError } from '../model/errors.js';
-import { resolveOptions, type MergeOptions } from '../model/options.js';
+import { MergeError } from '../model/errors.js';
+import { resolveOptions, type MergeOptions, type ResolvedOptions } from '../model/options.js';
 import { parseYamlFile } from '../parse/parseYaml.js';
 import { blocksAtOnce } from './blocksAtOnce.js';
 import { blockFor, overlaps, splitLines, type BlockContext, type ConflictBlock } from './conflictBlock.js';
@@ -58,17 +58,20 @@ export interface MergedText {
  * write theirs' side, the block holds the lines of the deepest node both texts have (at worst the
  * whole text). Overlapping blocks are joined; every byte of ours outside the blocks is kept.
  * Cost: a constant number of engine passes plus one line diff, whatever the number of conflicts.
+ * Inputs that cannot be read and malformed options (`INVALID_ARGUMENT`) come back as `errors`
+ * with `ours` as the text; nothing is thrown.
  */
 export function mergeWithConflictBlocks(input: { base: string; ours: string; theirs: string }, options: ConflictBlockOptions = {}): MergedText {
   const changeSet = merge3(input, options);
-  if (changeSet.errors.length > 0) return { text: input.ours, conflicts: [], skipped: [], errors: changeSet.errors };
+  const invalid = changeSet.errors.length > 0 ? changeSet.errors : blockOptionsProblem(options ?? {});
+  if (invalid.length > 0) return { text: typeof input === 'object' && input !== null ? input.ours : '', conflicts: [], skipped: [], errors: invalid };
   const clean = changeSet.changes.filter((c) => c.status === 'clean');
   const applied = applyChanges(input.ours, changeSet, clean.map((c) => c.id), options);
   if (applied.errors.length > 0) return { text: input.ours, conflicts: [], skipped: [], errors: applied.errors };
   const conflicts = changeSet.changes.filter((c) => c.status === 'conflict');
   const refused = refusedChanges(clean, applied);
   if (conflicts.length === 0 && refused.length === 0) return { text: applied.text, conflicts, skipped: [], errors: [] };
-  const limits = resolveOptions(options).limits;
+  const limits = (resolveOptions(options) as ResolvedOptions).limits;
   const style = options.conflictStyle ?? 'merge';
   const ctx: BlockContext = {
     changeSet,
@@ -113,4 +116,18 @@ function joinOverlapping(blocks: ConflictBlock[], ctx: BlockContext): ConflictBl
     return [blockFor(all, ctx, { start: out[0]!.start, end: Math.max(...out.map((b) => b.end)) })];
   }
   return out;
+}
+
+/** The conflict-block options' own problems (`markerSize`, `conflictStyle`, `labels`), as errors. */
+function blockOptionsProblem(options: ConflictBlockOptions): MergeError[] {
+  const fail = (name: string, message: string) => [new MergeError('INVALID_ARGUMENT', `options.${name} ${message}`, { path: `options.${name}` })];
+  const { markerSize, conflictStyle, labels } = options;
+  if (markerSize !== undefined && !(Number.isSafeInteger(markerSize) && markerSize >= 1 && markerSize <= 1024)) return fail('markerSize', 'must be an integer from 1 to 1024');
+  if (conflictStyle !== undefined && conflictStyle !== 'merge' && conflictStyle !== 'diff3') return fail('conflictStyle', 'must be "merge" or "diff3"');
+  if (labels === undefined) return [];
+  if (typeof labels !== 'object' || labels === null) return fail('labels', 'must be an object { ours, base, theirs } of strings');
+  for (const side of ['ours', 'base', 'theirs'] as const) {
+    if (labels[side] !== undefined && typeof labels[side] !== 'string') return fail(`labels.${side}`, 'must be a string');
+  }
+  return [];
 }

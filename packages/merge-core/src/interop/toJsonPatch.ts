@@ -3,7 +3,9 @@ import type { Change, ChangeSet, Selection } from '../model/change.js';
 import { MergeError } from '../model/errors.js';
 import { hasOwn, isJsonObject } from '../model/json.js';
 import type { JsonValue } from '../model/json.js';
-import { IDENTITY_FIELDS, type MergeOptions } from '../model/options.js';
+import { IDENTITY_FIELDS, resolveOptions, type MergeOptions, type ResolvedOptions } from '../model/options.js';
+import { validateChangeSet } from '../model/validateChangeSet.js';
+import { validateSelection } from '../model/validateSelection.js';
 import { formatPath, type PathSegment } from '../model/path.js';
 import { readSingleDocument } from './applyJsonPatch.js';
 import { parseJsonPatch, type JsonPatchOperation } from './jsonPatchOperation.js';
@@ -141,9 +143,15 @@ function exportOrder(changes: readonly Change[]): Change[] {
  * the order the operations run, and every `remove`/`replace` is preceded by a `test` of the value
  * it expects, so applying the patch to a different document fails instead of hitting the wrong
  * element. Reorderings become `move` operations. Changes already reflected (`applied`) are skipped.
- * Fails with `NOT_REPRESENTABLE` (and an empty patch) when a change does not resolve in `source`.
+ * Fails with `NOT_REPRESENTABLE` (and an empty patch) when a change does not resolve in `source`,
+ * with `INVALID_CHANGESET` / `INVALID_ARGUMENT` for a malformed change set or selection (see
+ * `applyChanges`); nothing is thrown.
  */
 export function toJsonPatch(source: string, changeSet: ChangeSet, selection?: Selection, options?: MergeOptions): JsonPatchExport {
+  const resolved = resolveOptions(options);
+  const invalid = resolved instanceof MergeError ? resolved : validateChangeSet(changeSet, resolved.limits) ?? validateSelection(selection, resolved.limits.maxDepth);
+  if (invalid !== null) return { patch: [], errors: [invalid] };
+  const { limits } = resolved as ResolvedOptions;
   const read = readSingleDocument(source, options);
   if (!read.ok) return { patch: [], errors: read.errors };
   let doc = read.value;
@@ -159,7 +167,7 @@ export function toJsonPatch(source: string, changeSet: ChangeSet, selection?: Se
       errors.push(ops);
       continue;
     }
-    const parsed = parseJsonPatch(ops);
+    const parsed = parseJsonPatch(ops, limits);
     if (parsed instanceof MergeError) {
       errors.push(unrepresentable(change, parsed.message));
       continue;

@@ -2,6 +2,9 @@ import type { Change, ChangeSet, Selection } from '../model/change.js';
 import { MergeError } from '../model/errors.js';
 import { getOwn, hasOwn, isJsonObject, setOwn } from '../model/json.js';
 import type { JsonObject, JsonValue } from '../model/json.js';
+import { DEFAULT_LIMITS } from '../model/options.js';
+import { validateChangeSet } from '../model/validateChangeSet.js';
+import { validateSelection } from '../model/validateSelection.js';
 import { selectChanges } from '../select/selectChanges.js';
 
 /** A JSON Merge Patch exported from a change set, or why it could not be. */
@@ -50,9 +53,12 @@ function objectPatch(from: JsonObject, to: JsonObject): JsonObject {
  * lists (keyed, value or index elements: lists are replaced whole), reorderings (`move`), changes
  * of one document of several, and values holding `null` members fail with `NOT_REPRESENTABLE`
  * naming the change; select the representable ones, or use `toJsonPatch`. Changes already
- * reflected (`applied`) are skipped.
+ * reflected (`applied`) are skipped. A malformed change set or selection is an `INVALID_CHANGESET`
+ * / `INVALID_ARGUMENT` error (checked with `DEFAULT_LIMITS`); nothing is thrown.
  */
 export function toMergePatch(changeSet: ChangeSet, selection?: Selection): MergePatchExport {
+  const invalid = validateChangeSet(changeSet, DEFAULT_LIMITS) ?? validateSelection(selection, DEFAULT_LIMITS.maxDepth);
+  if (invalid !== null) return { patch: null, errors: [invalid] };
   const errors: MergeError[] = [];
   let root: JsonValue = {};
   let rootReplaced = false;

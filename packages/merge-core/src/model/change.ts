@@ -107,3 +107,8 @@ export function summarize(changes: readonly Change[]): ChangeSummary {
   for (const c of changes) summary[c.status]++;
   return summary;
 }
+
+/** The change set of a call whose input could not be read: no changes, the errors. */
+export function failedChangeSet(errors: MergeError[]): ChangeSet {
+  return { changes: [], summary: summarize([]), errors };
+}

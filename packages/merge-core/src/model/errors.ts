@@ -1,7 +1,10 @@
 /**
- * Every expected failure of the engine is a `MergeError` value with a stable `code`, and a
- * 1-based `line`/`col` (and 0-based `offset`) when a source position is known. Functions return
- * them in `errors` arrays; they throw only on misuse (wrong argument types).
+ * Every failure of the engine is a `MergeError` value with a stable `code`, and a 1-based
+ * `line`/`col` (and 0-based `offset`) when a source position is known. Functions that return a
+ * result with an `errors` array never throw, whatever the argument values (wrong types, malformed
+ * change sets or edits, absurd nesting included): the input text comes back unchanged with the
+ * error. Only the path and pointer helpers (`parsePath`, `formatPath`, `formatJsonPointer`), whose
+ * result has no room for an error, throw one (a `MergeError` too).
  */
 export type MergeErrorCode =
   /** The text is not valid YAML. */
@@ -10,9 +13,12 @@ export type MergeErrorCode =
   | 'DUPLICATE_KEY'
   /** Alias expansion exceeded `limits.maxAliasCount` (alias bomb). */
   | 'ALIAS_LIMIT'
-  /** Nesting deeper than `limits.maxDepth`. */
+  /**
+   * Nesting deeper than `limits.maxDepth`: in a YAML text, or in a value a caller hands in
+   * (updates, edits, patches, change sets), counting the path the value is written at.
+   */
   | 'DEPTH_LIMIT'
-  /** Input larger than `limits.maxBytes`. */
+  /** Input larger than `limits.maxBytes` (a text's length, or a value's length as JSON text). */
   | 'SIZE_LIMIT'
   /** A value is not JSON (function, undefined, NaN, class instance, cycle, ...). */
   | 'NOT_JSON'
@@ -24,6 +30,23 @@ export type MergeErrorCode =
   | 'PATH_THROUGH_MAPPING'
   /** A path text or path value is malformed. */
   | 'INVALID_PATH'
+  /**
+   * A change set is malformed (not `{ changes: Change[] }`, a change without a valid `path`, an
+   * unknown `kind`, a field of the wrong type, an `id` that is not its path's text, ...); `path`
+   * says where in the change set, e.g. `changes[3].path[1]`, and `source` is `changeSet`.
+   */
+  | 'INVALID_CHANGESET'
+  /**
+   * An edit list of `applyEdits` is malformed (unknown `op`, a bad path segment, a missing
+   * `value`, ...); `path` says where, e.g. `edits[2].path[0]`, and `source` is `edits`.
+   */
+  | 'INVALID_EDIT'
+  /**
+   * An argument has the wrong type: a text that is not a string, `merge3`'s input that is not an
+   * object, a selection that is not a list of change ids or paths, malformed options; `path`
+   * names it (`base`, `selection[2]`, `options.limits.maxDepth`).
+   */
+  | 'INVALID_ARGUMENT'
   /** The `updates` argument is not an object of path → value. */
   | 'INVALID_UPDATES'
   /** A change could not be applied to this text (target missing, ambiguous, ...). */

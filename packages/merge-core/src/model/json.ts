@@ -1,3 +1,5 @@
+import { checkJsonValue } from './checkJsonValue.js';
+
 /**
  * JSON values: the only data that flows through change sets, updates and patches.
  * Objects are plain objects whose keys are own properties; `__proto__`, `constructor` and
@@ -64,28 +66,10 @@ export function cloneJson<T extends JsonValue>(value: T): T {
 
 /**
  * Checks that `value` is plain JSON data: no functions, symbols, bigints, `undefined`, non-finite
- * numbers, class instances or cycles. Returns the JSON-pointer-like location of the first offence,
- * or `null` when the value is JSON.
+ * numbers, class instances or cycles. Returns the JSON Pointer of the first offence, or `null`
+ * when the value is JSON. No depth or size bound: for values the engine parsed itself (callers'
+ * values go through `checkJsonValue` with the limits).
  */
-export function findNonJson(value: unknown, at = '', seen: Set<object> = new Set()): string | null {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? null : at || '/';
-  if (typeof value !== 'object') return at || '/';
-  if (seen.has(value)) return at || '/';
-  seen.add(value);
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const bad = findNonJson(value[i], `${at}/${i}`, seen);
-      if (bad !== null) return bad;
-    }
-  } else {
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) return at || '/';
-    for (const k of Object.keys(value)) {
-      const bad = findNonJson((value as Record<string, unknown>)[k], `${at}/${k}`, seen);
-      if (bad !== null) return bad;
-    }
-  }
-  seen.delete(value);
-  return null;
+export function findNonJson(value: unknown): string | null {
+  return checkJsonValue(value, { maxDepth: Infinity, maxBytes: Infinity })?.at ?? null;
 }

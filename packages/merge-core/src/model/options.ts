@@ -1,3 +1,5 @@
+import { MergeError } from './errors.js';
+
 /**
  * List rules: how the elements of a sequence are matched between versions.
  * - `keyed`: elements are mappings identified by the first of `fields` they carry (`name`);
@@ -86,15 +88,53 @@ export interface ResolvedOptions {
   verify: boolean;
 }
 
-export function resolveOptions(options: MergeOptions = {}): ResolvedOptions {
+/**
+ * The options with their defaults, resolved once at an entry point; a malformed option (a limit
+ * that is not a positive number, a list rule without a `path` or a known `rule.type`, a flag
+ * that is not a boolean) is an `INVALID_ARGUMENT` error naming it (`options.limits.maxDepth`),
+ * never an exception. `null` counts as no options.
+ */
+export function resolveOptions(options: MergeOptions | null = {}): ResolvedOptions | MergeError {
+  const fail = (where: string, message: string) => new MergeError('INVALID_ARGUMENT', `options${where} ${message}`, { path: `options${where}` });
+  if (options === null) options = {};
+  if (typeof options !== 'object' || Array.isArray(options)) return fail('', 'must be an object');
+  const given: unknown = options.limits;
+  if (given !== undefined && (typeof given !== 'object' || given === null || Array.isArray(given))) return fail('.limits', 'must be an object');
   const limits = { ...DEFAULT_LIMITS };
   for (const k of Object.keys(DEFAULT_LIMITS) as (keyof ResolvedLimits)[]) {
-    const v = options.limits?.[k];
+    const v: unknown = options.limits?.[k];
     if (v !== undefined) {
-      if (typeof v !== 'number' || !(v > 0)) throw new TypeError(`limits.${k} must be a positive number`);
+      if (typeof v !== 'number' || !(v > 0)) return fail(`.limits.${k}`, 'must be a positive number');
       limits[k] = v;
     }
   }
-  const listRules = [...(options.listRules ?? []), ...(options.defaultListRules === false ? [] : DEFAULT_LIST_RULES)];
+  for (const flag of ['defaultListRules', 'verify'] as const) {
+    const v: unknown = options[flag];
+    if (v !== undefined && typeof v !== 'boolean') return fail(`.${flag}`, 'must be true or false');
+  }
+  const extra: unknown = options.listRules ?? [];
+  if (!Array.isArray(extra)) return fail('.listRules', 'must be an array of { path, rule }');
+  for (let i = 0; i < extra.length; i++) {
+    const problem = listRuleProblem(extra[i], limits.maxDepth);
+    if (problem !== null) return fail(`.listRules[${i}]${problem.at}`, problem.message);
+  }
+  const listRules = [...(extra as ListRuleEntry[]), ...(options.defaultListRules === false ? [] : DEFAULT_LIST_RULES)];
   return { listRules, limits, verify: options.verify !== false };
+}
+
+/** What is wrong with one list rule entry, or `null`. */
+function listRuleProblem(entry: unknown, maxDepth: number): { at: string; message: string } | null {
+  if (typeof entry !== 'object' || entry === null) return { at: '', message: 'must be an object { path, rule }' };
+  const { path, rule } = entry as { path?: unknown; rule?: unknown };
+  if (typeof path !== 'string' || path === '') return { at: '.path', message: 'must be a non-empty path pattern' };
+  if (path.split('.').length > maxDepth) return { at: '.path', message: `has more than ${maxDepth} segments (limits.maxDepth)` };
+  if (typeof rule !== 'object' || rule === null) return { at: '.rule', message: 'must be an object { type }' };
+  const { type, fields } = rule as { type?: unknown; fields?: unknown };
+  if (type !== 'keyed' && type !== 'set' && type !== 'atomic' && type !== 'ordered') {
+    return { at: '.rule.type', message: 'must be "keyed", "set", "atomic" or "ordered"' };
+  }
+  if (type === 'keyed' && !(Array.isArray(fields) && fields.length > 0 && fields.every((f) => typeof f === 'string'))) {
+    return { at: '.rule.fields', message: 'must be a non-empty array of field names for a keyed rule' };
+  }
+  return null;
 }

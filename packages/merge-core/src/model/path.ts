@@ -1,4 +1,5 @@
 import { MergeError } from './errors.js';
+import { pathProblem } from './validatePath.js';
 
 /**
  * One step of a path.
@@ -56,9 +57,12 @@ export function formatSegment(segment: PathSegment, first = false): string {
 
 /**
  * Canonical text of a path; `parsePath(formatPath(p))` deep-equals `p` for every path, and the
- * text is the id of a change at that path. The root path is the empty string.
+ * text is the id of a change at that path. The root path is the empty string. Throws a
+ * `MergeError` `INVALID_PATH` naming the segment for a value that is not a path.
  */
 export function formatPath(path: readonly PathSegment[]): string {
+  const bad = pathProblem(path, Infinity);
+  if (bad !== null) throw new MergeError('INVALID_PATH', `path${bad.at} ${bad.message}`, { path: `path${bad.at}` });
   let out = '';
   for (let i = 0; i < path.length; i++) out += formatSegment(path[i]!, i === 0);
   return out;
@@ -119,11 +123,11 @@ class PathReader {
 
 /**
  * Parses the text form of a path (see `PathSegment`). Throws a `MergeError` with code
- * `INVALID_PATH` (and the column) on malformed text: path texts come from callers, so a bad one
- * is misuse, reported precisely.
+ * `INVALID_PATH` (and the column) on malformed text, or on a value that is not a string: its
+ * result has no room for an error, so a bad path text is reported by a (typed) exception.
  */
 export function parsePath(text: string): Path {
-  if (typeof text !== 'string') throw new TypeError('parsePath expects a string');
+  if (typeof text !== 'string') throw new MergeError('INVALID_PATH', `a path text must be a string, not ${text === null ? 'null' : typeof text}`);
   const r = new PathReader(text);
   const path: Path = [];
   if (text.startsWith('$[')) {

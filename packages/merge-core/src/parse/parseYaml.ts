@@ -24,10 +24,12 @@ export interface ParsedFile {
 /**
  * Parses a YAML text (all its documents) with the engine's guards and returns the JSON value of
  * each document, or typed errors (syntax with line/column, duplicate keys, alias bombs, depth,
- * size). Never throws for string input.
+ * size), or an `INVALID_ARGUMENT` error for a source that is not a string. Never throws.
  */
 export function parseYaml(source: string, options?: MergeOptions): { values: JsonValue[]; errors: MergeError[] } {
-  const parsed = parseYamlFile(source, resolveOptions(options).limits, 'source');
+  const resolved = resolveOptions(options);
+  if (resolved instanceof MergeError) return { values: [], errors: [resolved] };
+  const parsed = parseYamlFile(source, resolved.limits, 'source');
   return { values: parsed.documents.map((d) => d.value), errors: parsed.errors };
 }
 
@@ -37,11 +39,16 @@ const CACHE_SIZE = 4;
 /**
  * Parses `text` into documents with the guards the engine relies on: size limit, nesting depth,
  * alias expansion, duplicate keys and syntax errors all come back as typed `MergeError`s with a
- * line and column (`source` names the input in messages). Never throws on any string input.
+ * line and column (`source` names the input in messages); a `text` that is not a string is an
+ * `INVALID_ARGUMENT` error. Never throws.
  * Results are memoized for the last few texts, since one merge reads the same input in several
  * phases; callers must treat the result as immutable.
  */
 export function parseYamlFile(text: string, limits: ResolvedLimits, source = 'input'): ParsedFile {
+  if (typeof text !== 'string') {
+    const got = text === null ? 'null' : Array.isArray(text) ? 'an array' : typeof text;
+    return { text: '', documents: [], errors: [new MergeError('INVALID_ARGUMENT', `${source} must be a string (a YAML text), not ${got}`, { path: source, source })] };
+  }
   // only clean parses are shared (errors name the input they came from)
   const key = `${limits.maxBytes}:${limits.maxAliasCount}:${limits.maxDepth}\u0000${text}`;
   const hit = cache.get(key);
@@ -55,7 +62,6 @@ export function parseYamlFile(text: string, limits: ResolvedLimits, source = 'in
 
 function parseUncached(text: string, limits: ResolvedLimits, source: string): ParsedFile {
   const fail = (error: MergeError): ParsedFile => ({ text, documents: [], errors: [error] });
-  if (typeof text !== 'string') throw new TypeError(`${source} must be a string`);
   if (text.length > limits.maxBytes) {
     return fail(new MergeError('SIZE_LIMIT', `${source} is ${text.length} characters, over the limit of ${limits.maxBytes} (limits.maxBytes)`, { source }));
   }

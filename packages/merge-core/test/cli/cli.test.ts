@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -313,7 +313,16 @@ describe('apply-updates and apply', () => {
     writeFileSync(f('not-cs.json'), '{"hello": 1}');
     const r = revprov(['apply', f('base.yaml'), f('not-cs.json')]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('not-cs.json: not a change set');
+    expect(r.stderr).toContain('not-cs.json: changes must be an array of changes [INVALID_CHANGESET]');
+  });
+  it('apply names the place in a malformed change set', () => {
+    const change = { id: 'spec.lifecycle', path: [{ kind: 'key', key: 'spec' }, { kind: 'key', key: 'lifecycle' }], kind: 'replace', theirs: 'production', status: 'clean' };
+    writeFileSync(f('bad-cs.json'), JSON.stringify({ changes: [change, { ...change, path: [{ kind: 'key', key: 'spec' }, 'lifecycle'] }] }));
+    const r = revprov(['apply', f('base.yaml'), f('bad-cs.json'), '-o', f('never.yaml')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('bad-cs.json: changes[1].path[1] must be a path segment');
+    expect(r.stderr).toContain('[INVALID_CHANGESET]');
+    expect(existsSync(f('never.yaml'))).toBe(false);
   });
 });
 

@@ -1,24 +1,22 @@
-import { applyChanges, parseYaml, type ChangeSet } from '../../index.js';
+import { applyChanges, DEFAULT_LIMITS, parseYaml, type ChangeSet } from '../../index.js';
+import { validateChangeSet } from '../../model/validateChangeSet.js';
 import { selectChanges } from '../../select/selectChanges.js';
 import { OUTPUT_HELP, OUTPUT_OPTIONS, type Command } from '../command.js';
 import { emitResult } from '../emitResult.js';
 import { CliError, EXIT, formatError, readInput, readJson } from '../io.js';
 import { staleChanges } from '../staleChanges.js';
 
+/** The saved change set, checked as the engine checks it; a malformed one names the place. */
 function asChangeSet(value: unknown, name: string): ChangeSet {
-  const v = value as Partial<ChangeSet> | null;
-  if (typeof v !== 'object' || v === null || !Array.isArray(v.changes)) {
-    throw new CliError(`${name}: not a change set (expected an object with a "changes" array, as "revprov diff --json" or "revprov merge3 --json" print)`);
+  const invalid = validateChangeSet(value, DEFAULT_LIMITS);
+  if (invalid !== null) {
+    throw new CliError(`${formatError(invalid, {}, name)} (a change set is the JSON "revprov diff --json" or "revprov merge3 --json" print)`);
   }
-  v.changes.forEach((c, i) => {
-    if (typeof c !== 'object' || c === null || typeof c.id !== 'string' || !Array.isArray(c.path) || typeof c.kind !== 'string' || typeof c.status !== 'string') {
-      throw new CliError(`${name}: changes[${i}] is not a change (needs id, path, kind, status)`);
-    }
-  });
-  const changes = v.changes;
+  const changes = (value as ChangeSet).changes;
   const summary = { total: changes.length, clean: 0, conflict: 0, applied: 0 };
   for (const c of changes) if (c.status in summary) summary[c.status as 'clean']++;
-  return { changes, summary, errors: [] };
+  const { documents } = value as ChangeSet;
+  return { changes, summary, errors: [], ...(documents ? { documents } : {}) };
 }
 
 const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
