@@ -49,7 +49,7 @@ export function applyChanges(ours: string, changeSet: ChangeSet, selection?: Sel
     const target = targetIn(path, values, ids, findDocument);
     return !('missing' in target) && lookupValue(target.root, target.path, target.from).kind === 'found';
   };
-  const placeNew = placeAfter(changeSet.changes, new Set(selected.filter((c) => c.kind === 'add').map((c) => c.id)), hasPath);
+  const placeNew = placeAfter(changeSet.changes, new Set(selected.filter((c) => c.after !== undefined).map((c) => c.id)), hasPath);
   for (const change of selected) {
     const target = targetIn(change.path, values, ids, findDocument);
     if ('missing' in target) {
@@ -76,7 +76,7 @@ export function applyChanges(ours: string, changeSet: ChangeSet, selection?: Sel
       const parent = lookupValue(target.root, path, target.from);
       return parent.kind === 'found' && Array.isArray(parent.value) ? parent.value.length : null;
     };
-    const placed = change.kind === 'add' && change.after !== undefined ? { after: placeNew(change) } : {};
+    const placed = change.after !== undefined ? { after: placeNew(change) } : {};
     const edit = changeToEdit({ ...change, ...placed, path: target.path }, lengthAt);
     if (edit === null) continue;
     edits.push(edit);

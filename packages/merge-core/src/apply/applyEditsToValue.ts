@@ -1,5 +1,6 @@
 import { cloneJson, isJsonObject, setOwn, type JsonObject, type JsonValue } from '../model/json.js';
-import { segmentEqual, type Path, type PathSegment } from '../model/path.js';
+import { formatPath, segmentEqual, type Path, type PathSegment } from '../model/path.js';
+import { elementKey } from '../locate/elementKey.js';
 import { findIn } from '../locate/findIn.js';
 import type { Edit } from './edit.js';
 import { identityValue } from './identityValue.js';
@@ -21,6 +22,8 @@ export function applyEditsToValue(values: readonly JsonValue[], docIds: readonly
     return p;
   };
   const sets: (() => void)[] = [];
+  /** The entries the edits create, by document and path: the value later edits below them fill. */
+  const created = new Map<string, JsonValue>();
   edits.forEach((edit, seq) => {
     let path: Path = edit.path;
     let d = 0;
@@ -40,7 +43,13 @@ export function applyEditsToValue(values: readonly JsonValue[], docIds: readonly
         });
         return;
       }
-      // create the missing part
+      // create the missing part; later edits below the same new entry write into it
+      const entryKey = `${d}\u0000${formatPath(path.slice(0, missing + 1))}`;
+      const earlier = created.get(entryKey);
+      if (earlier !== undefined) {
+        graft(earlier, path.slice(missing + 1), edit.value);
+        return;
+      }
       const target = missing === 0 ? holder.docs[d] : walkValue(holder.docs[d]!, path.slice(0, missing));
       const seg = path[missing]!;
       const built = buildTail(path.slice(missing + 1), cloneJson(edit.value));
@@ -53,6 +62,7 @@ export function applyEditsToValue(values: readonly JsonValue[], docIds: readonly
         }
       };
       if (seg.kind === 'key') {
+        created.set(entryKey, built);
         if (isJsonObject(target)) sets.push(() => setOwn(target, seg.key, built));
         else if (target === null || target === undefined) {
           const obj: JsonObject = {};
@@ -62,6 +72,7 @@ export function applyEditsToValue(values: readonly JsonValue[], docIds: readonly
         return;
       }
       const element = seg.kind === 'keyed' ? keyedElement(seg.key, seg.value, built, Array.isArray(target) ? target : []) : built;
+      created.set(entryKey, element);
       if (Array.isArray(target)) {
         const plan = planFor(target);
         let after: number | null = null;
@@ -153,6 +164,31 @@ function keyedElement(field: string, id: string, value: JsonValue, siblings: rea
   setOwn(out, field, identityValue(id, field, siblings));
   if (isJsonObject(value)) for (const k of Object.keys(value)) setOwn(out, k, value[k]!);
   return out;
+}
+
+/**
+ * Writes `value` at `tail` inside `entry`, a value an earlier edit of the batch created: down the
+ * members and elements it already has, then the rest built new. A place already written is left
+ * as it is (the text side refuses that edit).
+ */
+function graft(entry: JsonValue, tail: Path, value: JsonValue): void {
+  let cur = entry;
+  for (let i = 0; i < tail.length; i++) {
+    const seg = tail[i]!;
+    let next: JsonValue | undefined;
+    if (seg.kind === 'key' && isJsonObject(cur)) next = Object.prototype.hasOwnProperty.call(cur, seg.key) ? cur[seg.key] : undefined;
+    else if ((seg.kind === 'keyed' || seg.kind === 'value') && Array.isArray(cur)) {
+      next = cur.find((e) => elementKey(e, seg.kind === 'keyed' ? seg.key : null) === seg.value);
+    } else return;
+    if (next !== undefined) {
+      cur = next;
+      continue;
+    }
+    const rest = buildTail(tail.slice(i + 1), cloneJson(value));
+    if (seg.kind === 'key') setOwn(cur as JsonObject, seg.key, rest);
+    else (cur as JsonValue[]).push(seg.kind === 'keyed' ? keyedElement(seg.key, seg.value, rest, cur as JsonValue[]) : rest);
+    return;
+  }
 }
 
 function buildTail(tail: Path, value: JsonValue): JsonValue {

@@ -1,17 +1,24 @@
 import { isCollection, isMap, isPair, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { MergeError } from '../model/errors.js';
-import { hasOwn, isJsonObject, setOwn, type JsonObject, type JsonValue } from '../model/json.js';
-import { formatPath, segmentEqual as sameSegment, type Path, type PathSegment } from '../model/path.js';
+import { isJsonObject, type JsonObject, type JsonValue } from '../model/json.js';
+import { formatPath, segmentEqual as sameSegment, type Path } from '../model/path.js';
 import type { ParsedFile } from '../parse/parseYaml.js';
 import { findIn } from '../locate/findIn.js';
 import { findKey, resolvePath, type NodeLocation } from '../locate/resolvePath.js';
 import type { Edit } from './edit.js';
 import { collectionSplices, type CollectionPlan, type Insertion } from './collectionSplices.js';
-import { identityValue } from './identityValue.js';
 import { isEmptyValue } from './nodeText.js';
 import { relocateAnchors, type Touch } from './relocateAnchors.js';
 import { replaceSplice } from './replaceSplice.js';
+import { writeNew } from './writeNew.js';
 import type { Splice } from './splice.js';
+
+/** A new entry of an existing collection: the value the edits below it build, its insertion, those edits. */
+interface NewEntry {
+  holder: JsonObject | JsonValue[];
+  insertion: Insertion;
+  edits: number[];
+}
 
 export interface EditPlan {
   splices: Splice[];
@@ -28,6 +35,8 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
   const failed = new Map<number, MergeError>();
   const plans = new Map<Node, CollectionPlan>();
   const creations = new Map<Node | string, { loc: NodeLocation; value: JsonObject | JsonValue[]; edits: number[] }>();
+  /** New entries of existing collections, by collection and entry segment: the edits that fill each. */
+  const newEntries = new Map<Node, Map<string, NewEntry>>();
   let seq = 0;
   /** Nodes the edits change, for the anchors and aliases among them. */
   const touched: Touch[] = [];
@@ -56,23 +65,34 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
       }
       const { at, missing } = res;
       const seg = edit.path[missing]!;
-      const nested = nestValue(edit.path.slice(missing + 1), edit.value);
-      if (nested instanceof MergeError) return failed.set(e, nested);
-      const entry = entryFor(seg, nested, Array.isArray(at.value) ? at.value : []);
-      if (entry instanceof MergeError) return failed.set(e, withPath(entry, id));
+      const siblings = Array.isArray(at.value) ? at.value : [];
       if (isEmptyValue(at.node) || (isScalar(at.node) && at.node.value === null) || isEmptyPlaceholder(at)) {
         const key = at.node ?? `${at.depth}:${at.pair ? at.pair.key : ''}:${at.index}:${String(at.parent?.range?.[0])}`;
         let creation = creations.get(key);
-        if (!creation) creations.set(key, (creation = { loc: at, value: entry.key !== null ? {} : [], edits: [] }));
+        if (!creation) creations.set(key, (creation = { loc: at, value: seg.kind === 'key' ? {} : [], edits: [] }));
+        const wrote = isJsonObject(creation.value) || Array.isArray(creation.value) ? writeNew(creation.value, edit.path.slice(missing), edit.value, siblings) : null;
+        if (wrote) return failed.set(e, withPath(wrote, id));
         if (at.node) touched.push({ node: at.node, edit: e, document: at.document, how: 'replaced' });
-        if (entry.key !== null && isJsonObject(creation.value)) setOwn(creation.value, entry.key, entry.value);
-        else if (Array.isArray(creation.value)) creation.value.push(entry.value);
-        else return failed.set(e, new MergeError('UNAPPLIABLE', `${id}: conflicting edits create the same value`, { path: id }));
         creation.edits.push(e);
         return;
       }
       const coll = at.node as YAMLMap | YAMLSeq;
       const plan = planFor(coll, at);
+      // every edit below one missing entry fills that one entry (never a copy per edit)
+      const entries = newEntries.get(coll) ?? new Map<string, NewEntry>();
+      newEntries.set(coll, entries);
+      const entryId = formatPath([seg]);
+      const known = entries.get(entryId);
+      if (known) {
+        const wrote = writeNew(known.holder, edit.path.slice(missing), edit.value, siblings);
+        if (wrote) return failed.set(e, withPath(wrote, id));
+        known.edits.push(e);
+        touched.push({ node: coll, edit: e, document: at.document, how: 'inside' });
+        return;
+      }
+      const holder: JsonObject | JsonValue[] = seg.kind === 'key' ? {} : [];
+      const wrote = writeNew(holder, edit.path.slice(missing), edit.value, siblings);
+      if (wrote) return failed.set(e, withPath(wrote, id));
       touched.push({ node: coll, edit: e, document: at.document, how: 'inside' });
       let after: number | null = null;
       if (edit.after === null) after = -1;
@@ -81,7 +101,9 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
         // not in the original: maybe an entry planned in this same batch (chained additions)
         after = idx !== -1 ? idx : (plan.inserts.find((i) => i.identity && sameSegment(i.identity, edit.after!))?.after ?? null);
       }
-      plan.inserts.push({ key: entry.key, value: entry.value, identity: seg, after, seq: seq++, edit: e });
+      const insertion: Insertion = { key: seg.kind === 'key' ? seg.key : null, value: null, identity: seg, after, seq: seq++, edit: e };
+      plan.inserts.push(insertion);
+      entries.set(entryId, { holder, insertion, edits: [e] });
       return;
     }
     if (edit.op === 'remove') {
@@ -101,6 +123,7 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
         if (!creation) creations.set(key, (creation = { loc: at, value: [], edits: [] }));
         if (at.node) touched.push({ node: at.node, edit: e, document: at.document, how: 'replaced' });
         if (Array.isArray(creation.value)) creation.value.push(edit.value);
+        else return failed.set(e, new MergeError('UNAPPLIABLE', `${id}: conflicting edits create the same value`, { path: id }));
         creation.edits.push(e);
         return;
       }
@@ -117,6 +140,9 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
     planFor(at.node, at).order = { segments: edit.order, edit: e };
   });
 
+  for (const entries of newEntries.values()) {
+    for (const { holder, insertion } of entries.values()) insertion.value = Array.isArray(holder) ? holder[0]! : (holder as JsonObject)[insertion.key!]!;
+  }
   for (const { loc, value, edits: es } of creations.values()) {
     const s = replaceSplice(file, loc, value, seq++);
     if (s instanceof MergeError) for (const e of es) failed.set(e, s);
@@ -133,6 +159,13 @@ export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
     } else splices.push(...result);
   }
   relocateAnchors(file, touched, splices, failed);
+  // one new entry holds every edit that filled it: if one of them fails, so does the entry
+  for (const entries of newEntries.values()) {
+    for (const { edits: es } of entries.values()) {
+      const error = es.map((e) => failed.get(e)).find((x) => x !== undefined);
+      if (error) for (const e of es) failed.set(e, error);
+    }
+  }
   return { splices: splices.filter((s) => s.edit === undefined || !failed.has(s.edit)), failed };
 }
 
@@ -143,52 +176,6 @@ function withPath(error: MergeError, path: string): MergeError {
 function parentLocation(file: ParsedFile, path: Path, at: NodeLocation): NodeLocation {
   const res = resolvePath(file, path.slice(0, -1));
   return res.kind === 'found' ? res.at : at;
-}
-
-/** Builds `{a: {b: value}}` for the key segments after the first missing one. */
-function nestValue(tail: Path, value: JsonValue): JsonValue | MergeError {
-  let out = value;
-  for (let i = tail.length - 1; i >= 0; i--) {
-    const seg = tail[i]!;
-    const entry = entryFor(seg, out, []);
-    if (entry instanceof MergeError) return entry;
-    if (entry.key !== null) {
-      const obj: JsonObject = {};
-      setOwn(obj, entry.key, entry.value);
-      out = obj;
-    } else out = [entry.value];
-  }
-  return out;
-}
-
-/**
- * What a missing segment adds to its container: a key with a value, or an element (a keyed one
- * gets its identity typed as `identityValue` reads it among `siblings`).
- */
-function entryFor(seg: PathSegment, value: JsonValue, siblings: readonly JsonValue[]): { key: string | null; value: JsonValue } | MergeError {
-  switch (seg.kind) {
-    case 'key':
-      return { key: seg.key, value };
-    case 'keyed': {
-      if (value === null) {
-        const element: JsonObject = {};
-        setOwn(element, seg.key, identityValue(seg.value, seg.key, siblings));
-        return { key: null, value: element };
-      }
-      if (!isJsonObject(value)) return new MergeError('UNAPPLIABLE', 'a keyed element must be a mapping');
-      if (hasOwn(value, seg.key)) return { key: null, value };
-      const element: JsonObject = {};
-      setOwn(element, seg.key, identityValue(seg.value, seg.key, siblings));
-      for (const k of Object.keys(value)) setOwn(element, k, value[k]!);
-      return { key: null, value: element };
-    }
-    case 'value':
-      return { key: null, value };
-    case 'index':
-      return new MergeError('UNAPPLIABLE', `index ${seg.index} does not exist`);
-    case 'document':
-      return new MergeError('UNAPPLIABLE', `no document ${seg.id}`);
-  }
 }
 
 /** An empty flow collection (`{}`, `[]`) that is the value of a block entry: filled as a new block. */

@@ -48,8 +48,8 @@ export function merge3(input: { base: string; ours: string; theirs: string }, op
     const j = alignment.theirsOf[alignment.baseIds.indexOf(first.id)] ?? -1;
     return { root: j === -1 ? undefined : theirValues[j], from: 1 };
   };
-  placeAmongOurs(raw, at(theirsRoot), at((path) => alignment.oursRoot(path)));
   const changes = raw.map((c) => withStatus(c, alignment.oursRoot(c.path)));
+  placeAmongOurs(changes, at(theirsRoot), at((path) => alignment.oursRoot(path)));
   const changeSet: ChangeSet = { changes, summary: summarize(changes), errors: [] };
   if (alignment.documents) changeSet.documents = alignment.documents;
   return changeSet;

@@ -2,27 +2,32 @@ import { elementKey } from '../locate/elementKey.js';
 import { findIn } from '../locate/findIn.js';
 import { isJsonObject, type JsonValue } from '../model/json.js';
 import { formatPath, type Path, type PathSegment } from '../model/path.js';
-import type { RawChange } from './diffValues.js';
+import type { Change } from '../model/change.js';
 
 /**
- * Points each add's `after` past the siblings ours removed: to the nearest sibling before it in
- * theirs that is new too or that ours still has (`null`: none, it comes first). The diff names
- * the sibling right before it in theirs; one that ours no longer has would leave the new entry
+ * Gives each entry that applying would write new into ours an `after`: the nearest sibling before
+ * it in theirs that is new too or that ours still has (`null`: none, it comes first). Such entries
+ * are theirs' adds, and the entries theirs changed that ours removed (`replace` conflicts with no
+ * `ours` value, whose container ours still has): taking theirs re-creates them. The diff names an
+ * add's sibling right before it in theirs; one that ours no longer has would leave the new entry
  * without a place, and accepting new entries one at a time would then not give the order of
- * accepting them together. Siblings are looked up by hash, and only for adds whose predecessor
+ * accepting them together. Siblings are looked up by hash, and only for entries whose predecessor
  * ours lacks.
  */
-export function placeAmongOurs(changes: RawChange[], theirsAt: (path: Path) => JsonValue | undefined, oursAt: (path: Path) => JsonValue | undefined): void {
+export function placeAmongOurs(changes: Change[], theirsAt: (path: Path) => JsonValue | undefined, oursAt: (path: Path) => JsonValue | undefined): void {
   let added: Set<string> | null = null;
+  const isNew = (c: Change): boolean => c.kind === 'add' || (c.kind === 'replace' && c.status === 'conflict' && c.ours === undefined);
   for (const change of changes) {
-    const after = change.after;
-    if (change.kind !== 'add' || !after || after.kind === 'index' || after.kind === 'document') continue;
+    if (!isNew(change)) continue;
+    const last = change.path[change.path.length - 1];
+    const after = change.kind === 'add' ? change.after : last;
+    if (!after || after.kind === 'index' || after.kind === 'document') continue;
     const parent = change.path.slice(0, -1);
     const container = oursAt(parent);
     if (after.kind === 'key' ? !isJsonObject(container) : !Array.isArray(container)) continue;
-    added ??= new Set(changes.filter((c) => c.kind === 'add').map((c) => formatPath(c.path)));
+    added ??= new Set(changes.filter(isNew).map((c) => c.id));
     const present = (seg: PathSegment): boolean => added!.has(formatPath([...parent, seg])) || oursAt([...parent, seg]) !== undefined;
-    if (present(after)) continue;
+    if (change.kind === 'add' && present(after)) continue;
     const before = siblingsBefore(theirsAt(parent), after);
     if (before !== null) change.after = before.find(present) ?? null;
   }

@@ -108,7 +108,8 @@ export function baseText(members: Change[], ctx: BlockContext): string | null {
     } else if (c.base === undefined) {
       if (valueAt(values, path) !== undefined) edits.push({ op: 'remove', path });
     } else {
-      edits.push({ op: 'set', path, value: c.base });
+      // an entry ours removed comes back where taking theirs puts it (see `Change.after`)
+      edits.push(c.after === undefined ? { op: 'set', path, value: c.base } : { op: 'set', path, value: c.base, after: c.after });
     }
   }
   if (edits.length === 0) return ctx.merged;

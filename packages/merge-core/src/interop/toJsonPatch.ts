@@ -2,7 +2,8 @@ import { elementKey } from '../locate/elementKey.js';
 import type { Change, ChangeSet, Selection } from '../model/change.js';
 import { MergeError } from '../model/errors.js';
 import { hasOwn, isJsonObject } from '../model/json.js';
-import type { JsonValue } from '../model/json.js';
+import type { JsonObject, JsonValue } from '../model/json.js';
+import { writeNew } from '../apply/writeNew.js';
 import { IDENTITY_FIELDS, resolveOptions, type MergeOptions, type ResolvedOptions } from '../model/options.js';
 import { validateChangeSet } from '../model/validateChangeSet.js';
 import { validateSelection } from '../model/validateSelection.js';
@@ -57,6 +58,53 @@ function resolveTokens(doc: JsonValue, segments: readonly PathSegment[]): { toke
   return { tokens, value };
 }
 
+/** The longest prefix of `segments` that resolves in the document value: its tokens, value and length. */
+function resolvePrefix(doc: JsonValue, segments: readonly PathSegment[]): { tokens: Token[]; value: JsonValue; depth: number } {
+  let depth = 0;
+  let found = { tokens: [] as Token[], value: doc };
+  while (depth < segments.length) {
+    const next = resolveTokens(doc, segments.slice(0, depth + 1));
+    if (typeof next === 'string') break;
+    found = next;
+    depth++;
+  }
+  return { ...found, depth };
+}
+
+/**
+ * The `add` of the entry a change below a missing path creates (taking theirs re-creates what
+ * ours removed), holding the change's value; later changes below the same entry find it in the
+ * document and add to it, so the patch builds one entry, as `applyChanges` does. A new element
+ * goes where `applyChanges` puts it: after `change.after` when the change's own entry is the one
+ * created, else last.
+ */
+function creationFor(doc: JsonValue, change: Change): JsonPatchOperation[] | MergeError {
+  const path = change.path;
+  const at = resolvePrefix(doc, path);
+  const seg = path[at.depth]!;
+  const holder: JsonObject | JsonValue[] = seg.kind === 'key' ? {} : [];
+  const wrote = writeNew(holder, path.slice(at.depth), change.theirs as JsonValue, Array.isArray(at.value) ? at.value : []);
+  if (wrote) return unrepresentable(change, wrote.message);
+  if (at.value === null && at.tokens.length > 0) {
+    // an emptied entry (`key:` with no value) becomes the collection
+    const pointer = formatJsonPointer(at.tokens);
+    return [{ op: 'test', path: pointer, value: null }, { op: 'replace', path: pointer, value: holder }];
+  }
+  if (seg.kind === 'key') {
+    if (!isJsonObject(at.value)) return unrepresentable(change, `${formatJsonPointer(at.tokens) || 'the root'} is not an object`);
+    return [{ op: 'add', path: formatJsonPointer([...at.tokens, seg.key]), value: (holder as JsonObject)[seg.key]! }];
+  }
+  if (!Array.isArray(at.value)) return unrepresentable(change, `${formatJsonPointer(at.tokens) || 'the root'} is not a list`);
+  let index: Token = '-';
+  const after = at.depth === path.length - 1 ? change.after : undefined;
+  if (after === null) index = 0;
+  else if (after !== undefined) {
+    const sibling = elementIndex(at.value, after);
+    if (sibling !== -1) index = sibling + 1;
+  }
+  return [{ op: 'add', path: formatJsonPointer([...at.tokens, index]), value: (holder as JsonValue[])[0]! }];
+}
+
 /**
  * Position of the element a `move` change lists by identity text (`field` as the engine recorded
  * it; `null` = scalar set element; absent = try the usual identity fields).
@@ -99,7 +147,7 @@ function operationsFor(doc: JsonValue, change: Change): JsonPatchOperation[] | M
     const value = change.theirs as JsonValue;
     if (last === undefined) return [{ op: 'add', path: '', value }];
     const parent = resolveTokens(doc, path.slice(0, -1));
-    if (typeof parent === 'string') return unrepresentable(change, parent);
+    if (typeof parent === 'string') return creationFor(doc, change);
     if (last.kind === 'key') return [{ op: 'add', path: formatJsonPointer([...parent.tokens, last.key]), value }];
     if (!Array.isArray(parent.value)) return unrepresentable(change, 'the parent is not a list');
     let index: Token = '-';
@@ -112,7 +160,10 @@ function operationsFor(doc: JsonValue, change: Change): JsonPatchOperation[] | M
     return [{ op: 'add', path: formatJsonPointer([...parent.tokens, index]), value }];
   }
   const target = resolveTokens(doc, path);
-  if (typeof target === 'string') return unrepresentable(change, target);
+  if (typeof target === 'string') {
+    if (change.kind === 'replace' && Object.prototype.hasOwnProperty.call(change, 'theirs') && !path.some((s) => s.kind === 'index')) return creationFor(doc, change);
+    return unrepresentable(change, target);
+  }
   const pointer = formatJsonPointer(target.tokens);
   const guard: JsonPatchOperation = { op: 'test', path: pointer, value: target.value };
   if (change.kind === 'remove') return [guard, { op: 'remove', path: pointer }];
@@ -143,9 +194,11 @@ function exportOrder(changes: readonly Change[]): Change[] {
  * the order the operations run, and every `remove`/`replace` is preceded by a `test` of the value
  * it expects, so applying the patch to a different document fails instead of hitting the wrong
  * element. Reorderings become `move` operations. Changes already reflected (`applied`) are skipped.
- * Fails with `NOT_REPRESENTABLE` (and an empty patch) when a change does not resolve in `source`,
- * with `INVALID_CHANGESET` / `INVALID_ARGUMENT` for a malformed change set or selection (see
- * `applyChanges`); nothing is thrown.
+ * A change below an entry `source` lacks (theirs' change under something ours removed) becomes
+ * the `add` of that entry, and the selected changes below one such entry build one entry, as
+ * `applyChanges` writes it. Fails with `NOT_REPRESENTABLE` (and an empty patch) when a change
+ * does not resolve in `source` otherwise, with `INVALID_CHANGESET` / `INVALID_ARGUMENT` for a
+ * malformed change set or selection (see `applyChanges`); nothing is thrown.
  */
 export function toJsonPatch(source: string, changeSet: ChangeSet, selection?: Selection, options?: MergeOptions): JsonPatchExport {
   const resolved = resolveOptions(options);
@@ -158,11 +211,11 @@ export function toJsonPatch(source: string, changeSet: ChangeSet, selection?: Se
   const patch: JsonPatchOperation[] = [];
   const errors: MergeError[] = [];
   const selected = selectChanges(changeSet.changes, selection).selected;
-  const adding = new Set(selected.filter((c) => c.kind === 'add' && c.status !== 'applied').map((c) => c.id));
+  const adding = new Set(selected.filter((c) => c.after !== undefined && c.status !== 'applied').map((c) => c.id));
   const after = placeAfter(changeSet.changes, adding, (path) => typeof resolveTokens(doc, path) !== 'string');
   for (const change of exportOrder(selected)) {
     if (change.status === 'applied') continue;
-    const ops = operationsFor(doc, change.kind === 'add' && change.after !== undefined ? { ...change, after: after(change) } : change);
+    const ops = operationsFor(doc, change.after !== undefined ? { ...change, after: after(change) } : change);
     if (ops instanceof MergeError) {
       errors.push(ops);
       continue;

@@ -35,6 +35,8 @@ export interface Change {
   /**
    * For `add`: the sibling right before the new entry in theirs (a `key`, `keyed`, `value` or
    * `index` segment), skipping siblings ours removed (`merge3`), or `null` when it comes first.
+   * Also for a `replace` conflict of an entry ours removed from a collection it still has
+   * (`merge3`): taking theirs re-creates the entry, placed the same way.
    * Applying places the entry after the nearest of these predecessors that the text has or that
    * the same selection adds, following a new predecessor's own `after` when it is neither, so
    * accepting new entries one at a time gives the text of accepting them together.

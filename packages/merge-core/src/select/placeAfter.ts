@@ -7,8 +7,9 @@ import { formatPath, type Path, type PathSegment } from '../model/path.js';
  * each added entry's predecessor (`after`: a sibling ours has, or another new entry); when that
  * new entry is neither there nor being added, its own `after` is followed, and so on. So accepting
  * new entries one at a time (accept z1, merge again, accept z2) gives the same text as accepting
- * them together. `has` tells whether the target text has a path; `adding` holds the ids of the
- * adds being applied. Each chain is walked once (results are shared along it).
+ * them together. An entry ours removed that a change re-creates carries an `after` too, and is
+ * placed the same way. `has` tells whether the target text has a path; `adding` holds the ids of
+ * the changes with an `after` being applied. Each chain is walked once (results are shared along it).
  */
 export function placeAfter(
   changes: readonly Change[],
@@ -16,7 +17,7 @@ export function placeAfter(
   has: (path: Path) => boolean,
 ): (change: Change) => PathSegment | null | undefined {
   const adds = new Map<string, Change>();
-  for (const c of changes) if (c.kind === 'add') adds.set(c.id, c);
+  for (const c of changes) if (c.after !== undefined) adds.set(c.id, c);
   const resolved = new Map<string, PathSegment | null>();
   return (change) => {
     const first = change.after;
