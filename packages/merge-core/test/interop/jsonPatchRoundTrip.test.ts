@@ -44,9 +44,11 @@ describe('law: JSON Patch round trip', () => {
           const why = describeScenario(s, { changes: changeSet.changes.map((c) => c.id), patch: exported.patch });
           expect(exported.errors, why).toEqual([]);
           const out = applyJsonPatch(s.base, exported.patch);
-          if (out.errors.length > 0 && applyChanges(s.base, changeSet).errors.length > 0) {
-            // The engine cannot write this change set at all (known limitations, reported);
-            // the export must then fail the same way, never produce a wrong file.
+          const direct = applyChanges(s.base, changeSet);
+          if (out.errors.length > 0 && (direct.errors.length > 0 || direct.skipped.length > 0)) {
+            // The engine cannot write this change set whole (known limitations, reported as
+            // errors or as skipped changes, e.g. moving a `|+` scalar that ends in a blank line);
+            // the atomic patch must then fail as a whole, never produce a wrong file.
             expect(out.text).toBe(s.base);
             engineLimited++;
             return;
@@ -66,5 +68,21 @@ describe('law: JSON Patch round trip', () => {
     expect(engineLimited).toBeLessThan(params.numRuns / 2);
     expect(ops).toBeGreaterThan(0);
     expect(keptLines).toBeGreaterThan(0);
+  });
+
+  it('a move the engine refuses is refused by the patch as a whole (campaign seed 1231924496)', () => {
+    const base = 'tags:\n  - |+\n    ends in blank\n\n  - yes\n\n  - a\n';
+    const theirs = 'tags:\n  - yes\n  - |+\n    ends in blank\n\n  - a\n';
+    const changeSet = diff(base, theirs);
+    const direct = applyChanges(base, changeSet);
+    const out = applyJsonPatch(base, toJsonPatch(base, changeSet).patch);
+    if (direct.skipped.length === 0 && direct.errors.length === 0) {
+      expect(parseDocuments(direct.text)).toEqual(parseDocuments(theirs));
+      expect(out.text).toBe(direct.text);
+    } else {
+      expect(direct.text).toBe(base);
+      expect(out.text).toBe(base);
+      expect(out.errors.map((e) => e.code)).toEqual(['VERIFY_FAILED']);
+    }
   });
 });
