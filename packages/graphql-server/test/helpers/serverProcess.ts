@@ -21,10 +21,13 @@ export interface ServerProcess {
   stop(signal: NodeJS.Signals): Promise<number | NodeJS.Signals>;
 }
 
-/** Writes `config` as YAML to `file` and starts `revprov-server --config file`; resolves once it listens. */
-export async function spawnServer(file: string, config: Record<string, unknown>, env: Record<string, string> = {}): Promise<ServerProcess> {
+/**
+ * Writes `config` as YAML to `file` and starts `revprov-server --config file` (the built one, or
+ * `bin`); resolves once it listens.
+ */
+export async function spawnServer(file: string, config: Record<string, unknown>, env: Record<string, string> = {}, bin = SERVER_BIN): Promise<ServerProcess> {
   writeFileSync(file, stringify(config));
-  const child: ChildProcess = spawn(process.execPath, [SERVER_BIN, '--config', file], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [bin, '--config', file], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: Record<string, any>[] = [];
   const waiters: { match: (l: Record<string, any>) => boolean; resolve: (l: Record<string, any>) => void }[] = [];
   let err = '';
