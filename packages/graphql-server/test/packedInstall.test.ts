@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_FILES } from './helpers/fixtures.js';
 import { createBareRepo, tempDir } from './helpers/gitRepo.js';
-import type { ServerProcess } from './helpers/serverProcess.js';
-import { spawnServer } from './helpers/serverProcess.js';
+import type { ServerProcess } from '../src/testing/spawnServer.js';
+import { spawnServer } from '../src/testing/spawnServer.js';
 import { removeDir } from './helpers/testServer.js';
 
 /**
@@ -32,13 +32,13 @@ function pack(workspace: string): Packed {
 }
 
 describe('the packed tarball', () => {
-  it('holds the schema, the config schema and the built code, no tests and no demo; installs without EBADENGINE; its bin serves', { timeout: 300_000 }, async () => {
+  it('holds the schema, the config schema and the built code, no tests and no demo; installs without EBADENGINE; its testing kit loads; its bin serves', { timeout: 300_000 }, async () => {
     const core = pack('@revprov/merge-core');
     const packed = pack('@revprov/graphql-server');
     const files = packed.files.map((f) => f.path).sort();
     expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'schema.graphql', 'config.schema.json', 'dist/index.js', 'dist/index.d.ts', 'dist/bin/revprov-server.js']));
     expect(files.filter((f) => !f.startsWith('dist/') && !['package.json', 'README.md', 'schema.graphql', 'config.schema.json'].includes(f))).toEqual([]);
-    expect(files.filter((f) => /test|demo/i.test(f))).toEqual([]);
+    expect(files.filter((f) => /(^|\/)test\/|\.test\.|demo/i.test(f))).toEqual([]);
     const manifest = JSON.parse(readFileSync(path.join(root, 'packages/graphql-server/package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect(Object.keys(manifest.dependencies)).not.toContain('@revprov/example-adapter');
 
@@ -62,6 +62,10 @@ describe('the packed tarball', () => {
     cpSync(path.join(root, 'node_modules/better-sqlite3/build'), path.join(app, 'node_modules/better-sqlite3/build'), { recursive: true });
     const ls = spawnSync('npm', ['ls', '--all', '--parseable'], { cwd: app, encoding: 'utf8' });
     expect(ls.stdout).not.toContain('example-adapter');
+
+    // the testing kit resolves through the exports map of the installed package
+    const kit = spawnSync(process.execPath, ['--input-type=module', '-e', "const m = await import('@revprov/graphql-server/testing'); console.log(Object.keys(m).sort().join(' '))"], { cwd: app, encoding: 'utf8' });
+    expect([kit.stdout.trim(), kit.stderr]).toEqual(['SERVER_BIN spawnServer startPostgres', '']);
 
     const repo = createBareRepo(dir, REPO_FILES);
     const bin = path.join(app, 'node_modules/.bin/revprov-server');

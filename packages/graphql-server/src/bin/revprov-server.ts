@@ -3,14 +3,17 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/loadConfig.js';
 import { startServer } from '../server/startServer.js';
 import type { RunningServer } from '../server/startServer.js';
+import { openStore } from '../store/openStore.js';
 
-const USAGE = `Usage: revprov-server [--config FILE]
+const USAGE = `Usage: revprov-server [--config FILE] [--migrate]
 
 Runs the revprov GraphQL server (GraphiQL and SSE subscriptions at /graphql) and the web
 workbench at / (when @revprov/web is installed, or web.dir is set).
 The configuration file is --config FILE, or the REVPROV_CONFIG environment variable; its JSON
 Schema is config.schema.json in this package (every setting, its default, the environment
-variables that override it: docs/configuration.md). For example:
+variables that override it: docs/configuration.md). The server applies pending database
+migrations when it starts; --migrate applies them and exits (a release step before rolling
+out a new version to several instances: docs/deploy.md). For example:
 
   port: 4000                       # 0 = a free port
   host: 127.0.0.1
@@ -28,9 +31,9 @@ variables that override it: docs/configuration.md). For example:
     url: postgres://revprov@db.internal:5432/revprov   # or DATABASE_URL`;
 
 async function main(): Promise<number> {
-  let values: { config?: string; help?: boolean };
+  let values: { config?: string; help?: boolean; migrate?: boolean };
   try {
-    ({ values } = parseArgs({ options: { config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({ options: { config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' }, migrate: { type: 'boolean' } } }));
   } catch (e) {
     console.error(`${(e as Error).message}\n\n${USAGE}`);
     return 2;
@@ -49,14 +52,28 @@ async function main(): Promise<number> {
     }
     throw e;
   }
+  // the database URL may carry a password: messages name the engine and the cause only
+  const where = config.database.url ? 'PostgreSQL (database.url)' : `SQLite in ${config.dataDir}`;
+  const cause = (e: unknown): string => {
+    const err = e as NodeJS.ErrnoException;
+    return err.name === 'SchemaVersionError' || err.code === 'EADDRINUSE' ? err.message : `${where}: ${err.code ?? err.message}`;
+  };
+  if (values.migrate) {
+    try {
+      const store = await openStore({ dataDir: config.dataDir, database: config.database });
+      await store.close();
+      console.log(`revprov-server: ${where} is up to date${store.migrated.length > 0 ? ` (applied migration${store.migrated.length > 1 ? 's' : ''} ${store.migrated.join(', ')})` : ' (nothing to apply)'}`);
+      return 0;
+    } catch (e) {
+      console.error(`revprov-server cannot migrate: ${cause(e)}`);
+      return 1;
+    }
+  }
   let server: RunningServer;
   try {
     server = await startServer(config);
   } catch (e) {
-    // the database URL may carry a password: the message names the engine and the cause only
-    const err = e as NodeJS.ErrnoException;
-    const where = config.database.url ? 'PostgreSQL (database.url)' : `SQLite in ${config.dataDir}`;
-    console.error(`revprov-server cannot start: ${err.name === 'SchemaVersionError' || err.code === 'EADDRINUSE' ? err.message : `${where}: ${err.code ?? err.message}`}`);
+    console.error(`revprov-server cannot start: ${cause(e)}`);
     return 1;
   }
   // Everything else is in the JSON log on stdout ("listening" carries the URL); this line is for people.

@@ -6,8 +6,8 @@ import { postGraphql } from '../helpers/http.js';
 import { OPERATION, RUN } from '../helpers/queries.js';
 import type { ScriptedAdapter } from '../helpers/scriptedAdapter.js';
 import { startScriptedAdapter } from '../helpers/scriptedAdapter.js';
-import type { ServerProcess } from '../helpers/serverProcess.js';
-import { spawnServer } from '../helpers/serverProcess.js';
+import type { ServerProcess } from '../../src/testing/spawnServer.js';
+import { spawnServer } from '../../src/testing/spawnServer.js';
 import { removeDir } from '../helpers/testServer.js';
 
 /** One `revprov-server` process on SQLite, killed (SIGKILL) mid-operation and started again. */

@@ -1,16 +1,19 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INFRA, REF, REPO_FILES } from '../helpers/fixtures.js';
 import { createBareRepo, git, showFile, tempDir } from '../helpers/gitRepo.js';
 import { openSubscription, postGraphql } from '../helpers/http.js';
-import type { PostgresServer } from '../helpers/postgres.js';
-import { startPostgres } from '../helpers/postgres.js';
+import type { PostgresServer } from '../../src/testing/startPostgres.js';
+import { startPostgres } from '../../src/testing/startPostgres.js';
 import { OPERATION, RUN, SAVE } from '../helpers/queries.js';
 import type { ScriptedAdapter } from '../helpers/scriptedAdapter.js';
 import { startScriptedAdapter } from '../helpers/scriptedAdapter.js';
-import type { ServerProcess } from '../helpers/serverProcess.js';
-import { spawnServer } from '../helpers/serverProcess.js';
+import type { ServerProcess } from '../../src/testing/spawnServer.js';
+import { SERVER_BIN, spawnServer } from '../../src/testing/spawnServer.js';
 import { removeDir } from '../helpers/testServer.js';
 
 /**
@@ -228,5 +231,22 @@ describe('two instances on one PostgreSQL', () => {
       expect(server.logs.filter((l) => l.msg === 'request').every((l) => typeof l.requestId === 'string' && typeof l.durationMs === 'number')).toBe(true);
     }
     expect(b.logs).toContainEqual(expect.objectContaining({ component: 'operations', operationId: expect.any(String), adapterUrl: adapter.url, status: 'COMPLETED', msg: 'operation completed' }));
+  });
+
+  it('revprov-server --migrate applies the pending migrations and exits (a release step); a failure names no password', async () => {
+    const config = path.join(dir, 'migrate.yaml');
+    writeFileSync(config, stringify({ dataDir: path.join(dir, 'migrate'), repositories: [{ url: repo, branch: 'main' }] }));
+    const migrateOnly = (url: string) => spawnSync(process.execPath, [SERVER_BIN, '--config', config, '--migrate'], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
+    const fresh = await postgres.createDatabase('migrate_only');
+    const first = migrateOnly(fresh);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^revprov-server: PostgreSQL \(database\.url\) is up to date \(applied migrations 1, 2(, \d+)*\)\n$/);
+    const again = migrateOnly(fresh);
+    expect([again.status, again.stdout]).toEqual([0, 'revprov-server: PostgreSQL (database.url) is up to date (nothing to apply)\n']);
+    const refused = migrateOnly(`postgres://postgres:s3cret-pw@127.0.0.1:${postgres.port}/no_such_database`);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^revprov-server cannot migrate: PostgreSQL \(database\.url\): /);
+    expect(refused.stderr).not.toContain('s3cret-pw');
   });
 });

@@ -2,8 +2,8 @@ import { afterAll, beforeAll } from 'vitest';
 import { openStore } from '../../src/store/openStore.js';
 import { openPostgresClient } from '../../src/store/postgres/openPostgresClient.js';
 import { tempDir } from '../helpers/gitRepo.js';
-import type { PostgresServer } from '../helpers/postgres.js';
-import { startPostgres } from '../helpers/postgres.js';
+import type { PostgresServer } from '../../src/testing/startPostgres.js';
+import { startPostgres } from '../../src/testing/startPostgres.js';
 import { removeDir } from '../helpers/testServer.js';
 import { describeStoreContract } from './storeContract.js';
 
