@@ -2,9 +2,12 @@
  * `npm run bench`: measures everything, prints progress to stderr and the markdown to stdout, and
  * replaces the parts of the top-level BENCHMARKS.md between `<!-- bench:start -->` and
  * `<!-- bench:end -->` (the engine) and between `<!-- web-bench:start -->` and
- * `<!-- web-bench:end -->` (the web workbench), unless `--no-write`. `--quick` measures only
- * 20 KB and 1 MB, no memory; `--web-only` / `--no-web` run one part; `--report-only` re-renders
- * the last run's dist/results.json and dist/web-results.json without measuring.
+ * `<!-- web-bench:end -->` (the web workbench) and between `<!-- scale-bench:start -->` and
+ * `<!-- scale-bench:end -->` (the server on SQLite and PostgreSQL, one and two instances), unless
+ * `--no-write`. `--quick` measures only 20 KB and 1 MB, no memory, and fewer operations;
+ * `--web-only` / `--no-web`, `--scale-only` / `--no-scale` run one part or skip one;
+ * `--report-only` re-renders the last run's dist/*results.json without measuring. From the root:
+ * `npm run bench -- --scale-only`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,10 +17,19 @@ import { renderReport } from './report.js';
 import { runWebBench } from './web/webBench.js';
 import type { WebBenchResults } from './web/webBench.js';
 import { renderWebReport } from './web/webReport.js';
+import { runScaleBench } from './scale/scaleBench.js';
+import type { ScaleBenchResults } from './scale/scaleBench.js';
+import { renderScaleReport } from './scale/scaleReport.js';
 import { OP } from './workloadBench.js';
 import { FOUR_SPACE_SPECS, STANDARD_SPECS } from './workload/workload.js';
 
+const KNOWN = ['--quick', '--report-only', '--no-write', '--web-only', '--no-web', '--scale-only', '--no-scale'];
 const args = new Set(process.argv.slice(2));
+const unknown = [...args].filter((a) => !KNOWN.includes(a));
+if (unknown.length > 0) {
+  process.stderr.write(`bench: unknown argument ${unknown.join(', ')} (known: ${KNOWN.join(' ')})\n`);
+  process.exit(2);
+}
 const quick = args.has('--quick');
 const reportOnly = args.has('--report-only');
 const sizes = quick ? STANDARD_SPECS.slice(0, 2) : STANDARD_SPECS;
@@ -36,7 +48,9 @@ function writeSection(name: string, markdown: string): void {
   log(`updated ${target} (${name})`);
 }
 
-if (!args.has('--web-only')) {
+const only = ['--web-only', '--scale-only'].find((a) => args.has(a));
+
+if (only === undefined) {
   const saved = fileURLToPath(new URL('./results.json', import.meta.url));
   const results: BenchResults = reportOnly
     ? (JSON.parse(readFileSync(saved, 'utf8')) as BenchResults)
@@ -56,11 +70,22 @@ if (!args.has('--web-only')) {
   writeFileSync(saved, `${JSON.stringify(results, null, 2)}\n`);
 }
 
-if (!args.has('--no-web')) {
+if ((only === undefined || only === '--web-only') && !args.has('--no-web')) {
   const saved = fileURLToPath(new URL('./web-results.json', import.meta.url));
   const web: WebBenchResults = reportOnly ? (JSON.parse(readFileSync(saved, 'utf8')) as WebBenchResults) : await runWebBench({ runs: quick ? 2 : 3, log });
   const markdown = renderWebReport(web);
   process.stdout.write(`${markdown}\n`);
   writeSection('web-bench', markdown);
   writeFileSync(saved, `${JSON.stringify(web, null, 2)}\n`);
+}
+
+if ((only === undefined || only === '--scale-only') && !args.has('--no-scale')) {
+  const saved = fileURLToPath(new URL('./scale-results.json', import.meta.url));
+  const scale: ScaleBenchResults = reportOnly
+    ? (JSON.parse(readFileSync(saved, 'utf8')) as ScaleBenchResults)
+    : await runScaleBench({ ...(quick ? { operations: 60, querySeconds: 4 } : {}), log });
+  const markdown = renderScaleReport(scale);
+  process.stdout.write(`${markdown}\n`);
+  writeSection('scale-bench', markdown);
+  writeFileSync(saved, `${JSON.stringify(scale, null, 2)}\n`);
 }
