@@ -36,8 +36,8 @@ describe('the packed tarball', () => {
     const core = pack('@revprov/merge-core');
     const packed = pack('@revprov/graphql-server');
     const files = packed.files.map((f) => f.path).sort();
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'schema.graphql', 'config.schema.json', 'dist/index.js', 'dist/index.d.ts', 'dist/bin/revprov-server.js']));
-    expect(files.filter((f) => !f.startsWith('dist/') && !['package.json', 'README.md', 'schema.graphql', 'config.schema.json'].includes(f))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'schema.graphql', 'config.schema.json', 'dist/index.js', 'dist/index.d.ts', 'dist/bin/revprov-server.js']));
+    expect(files.filter((f) => !f.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE', 'schema.graphql', 'config.schema.json'].includes(f))).toEqual([]);
     expect(files.filter((f) => /(^|\/)test\/|\.test\.|demo/i.test(f))).toEqual([]);
     const manifest = JSON.parse(readFileSync(path.join(root, 'packages/graphql-server/package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect(Object.keys(manifest.dependencies)).not.toContain('@revprov/example-adapter');
