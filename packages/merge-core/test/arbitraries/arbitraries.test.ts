@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { adapterUpdates, catalogEntity, mergeScenario, parseDocuments, PLAIN_STYLE, renderYaml, TRICKY_STRINGS, yamlFile, yamlStyle, yamlText, type YamlStyle } from '@revprov/merge-core/testing';
-import type { JsonValue } from '@revprov/merge-core';
+import { merge3, type JsonValue } from '@revprov/merge-core';
 import { lawParameters } from '../support/lawParameters.js';
 
 /** Strings a YAML writer gets wrong: markers, indicators, escapes, an over-long key. */
@@ -62,6 +62,23 @@ describe('arbitraries (self-check)', () => {
       }),
       lawParameters(200),
     );
+  });
+
+  it('mergeScenario: ours sometimes removes an entry that theirs edits in several places (conflicts that re-create it)', () => {
+    let shapes = 0;
+    const params = lawParameters(200);
+    fc.assert(
+      fc.property(mergeScenario(), (s) => {
+        const removed = s.edits.ours.flatMap((e) => (e.op === 'removeKey' ? [e.path] : e.op === 'removeElement' ? [[...e.path, e.index]] : []));
+        const under = (p: readonly (string | number)[]) => removed.some((r) => r.every((x, i) => p[i] === x) && p.length > r.length);
+        if (s.edits.theirs.filter((e) => e.op === 'replace' && under(e.path)).length < 2) return;
+        shapes++;
+        const conflicts = merge3(s).changes.filter((c) => c.status === 'conflict' && c.ours === undefined);
+        expect(conflicts.length).toBeGreaterThanOrEqual(2);
+      }),
+      params,
+    );
+    expect(shapes).toBeGreaterThan(params.numRuns / 20);
   });
 
   it('styles really vary the text: comments, flow, block scalars, anchors, CRLF, indentless lists', () => {

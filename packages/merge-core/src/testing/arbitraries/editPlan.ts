@@ -217,10 +217,71 @@ function editDocs(docs: JsonValue[], rand: () => number, count: number, avoid: T
   return done;
 }
 
+/** Paths of the scalar leaves below a value (through mappings only), `name` of a column excluded. */
+function scalarLeaves(v: JsonValue, path: ValuePath, inColumn: boolean, out: ValuePath[]): ValuePath[] {
+  if (!isObject(v)) return out;
+  for (const k of Object.keys(v)) {
+    if (inColumn && k === 'name') continue;
+    const child = v[k]!;
+    if (isObject(child)) scalarLeaves(child, [...path, k], false, out);
+    else if (!Array.isArray(child)) out.push([...path, k]);
+  }
+  return out;
+}
+
+/**
+ * The shape where ours removes an entry that theirs edits in several places (a column ours deleted
+ * while theirs changed two of its fields; a mapping ours dropped while theirs changed two values
+ * inside it, possibly nested): every such change is a conflict whose taking re-creates the entry.
+ * Picks an entry neither side touched (a column of a list that keeps another, or a mapping below
+ * the document root holding at least two scalar leaves), edits two or three of its leaves on
+ * theirs' side and removes the entry on ours' side. Returns false when there is no such entry.
+ */
+function removeUnderEdits(theirs: JsonValue[], ours: JsonValue[], rand: () => number, touched: ValuePath[], done: { theirs: ValueEdit[]; ours: ValueEdit[] }): boolean {
+  const free = (p: ValuePath): boolean => !touched.some((q) => related(p, q));
+  const candidates: { path: ValuePath; leaves: ValuePath[]; element: boolean }[] = [];
+  for (const site of sites(ours)) {
+    const value = getAt(ours, site.path);
+    if (site.kind === 'columns' && Array.isArray(value) && value.length > 1) {
+      value.forEach((_, i) => {
+        const path = [...site.path, i];
+        const leaves = scalarLeaves(value[i]!, path, true, []);
+        if (leaves.length >= 2 && free(path)) candidates.push({ path, leaves, element: true });
+      });
+    } else if (site.kind === 'map' && site.path.length >= 3 && isObject(value) && !(typeof site.path[site.path.length - 1] === 'number')) {
+      const leaves = scalarLeaves(value, site.path, false, []);
+      if (leaves.length >= 2 && free(site.path)) candidates.push({ path: site.path, leaves, element: false });
+    }
+  }
+  if (candidates.length === 0) return false;
+  const pick = candidates[Math.floor(rand() * candidates.length)]!;
+  const leaves = [...pick.leaves];
+  const count = Math.min(leaves.length, 2 + Math.floor(rand() * 2));
+  for (let n = 0; n < count; n++) {
+    const leaf = leaves.splice(Math.floor(rand() * leaves.length), 1)[0]!;
+    const parent = getAt(theirs, leaf.slice(0, -1)) as JsonObject;
+    const value = newScalar(rand, parent[leaf[leaf.length - 1] as string]);
+    parent[leaf[leaf.length - 1] as string] = value;
+    done.theirs.push({ op: 'replace', path: leaf, value });
+  }
+  const container = getAt(ours, pick.path.slice(0, -1));
+  const last = pick.path[pick.path.length - 1]!;
+  if (pick.element && Array.isArray(container)) {
+    container.splice(last as number, 1);
+    done.ours.push({ op: 'removeElement', path: pick.path.slice(0, -1), index: last as number });
+  } else {
+    delete (container as JsonObject)[last as string];
+    done.ours.push({ op: 'removeKey', path: pick.path });
+  }
+  return true;
+}
+
 /**
  * From base documents and a seed: `theirs` with 1..`maxTheirs` edits (changed scalars, added and
  * removed keys, added/removed/reordered list elements) and `ours` with up to `maxOurs` edits on
- * unrelated parts. `maxOurs = 0` gives `ours` equal to base.
+ * unrelated parts. `maxOurs = 0` gives `ours` equal to base. With ours' edits, one plan in four
+ * adds the shape where ours removes an entry theirs edits in several places (see
+ * {@link removeUnderEdits}): conflicts whose taking re-creates the entry.
  */
 export function planEdits(base: readonly JsonValue[], seed: number, maxTheirs: number, maxOurs: number): EditPlan {
   const rand = prng(seed);
@@ -231,5 +292,8 @@ export function planEdits(base: readonly JsonValue[], seed: number, maxTheirs: n
   const theirsEdits = editDocs(theirs, rand, 1 + Math.floor(rand() * maxTheirs), { paths: [], maps: [] }, tTouched);
   const oursEdits =
     maxOurs > 0 ? editDocs(ours, rand, Math.floor(rand() * (maxOurs + 1)), tTouched, oTouched) : [];
+  if (maxOurs > 0 && rand() < 0.25) {
+    removeUnderEdits(theirs, ours, rand, [...tTouched.paths, ...oTouched.paths], { theirs: theirsEdits, ours: oursEdits });
+  }
   return { theirs, ours, theirsEdits, oursEdits };
 }

@@ -8,7 +8,7 @@ import { renderLike, yamlFile, type YamlFile } from './yamlFile.js';
 
 /**
  * A three-way merge input: `base`, and `ours` and `theirs` edited independently from it (never in
- * the same place; in a multi-document file, an entity's `kind` and `metadata.name` are never
+ * the same place, but for an entry ours removes while theirs edits inside it; in a multi-document file, an entity's `kind` and `metadata.name` are never
  * replaced, though `metadata.name` may be removed), all three written in the base's style with
  * their own layout choices, plus what a law needs to judge the merge.
  */
@@ -37,7 +37,9 @@ export interface MergeScenarioOptions {
 
 /**
  * Merge scenarios: theirs changes scalars, adds and removes keys, adds, removes and reorders list
- * elements (columns matched by `name`, sets of strings); ours edits elsewhere. Without ours edits,
+ * elements (columns matched by `name`, sets of strings); ours edits elsewhere, except that in one
+ * scenario of four with ours' edits, ours removes an entry (a column, a nested mapping) theirs
+ * edits in two or three places: conflicts whose taking re-creates the entry. Without ours edits,
  * `ours` is byte-for-byte `base`.
  */
 export function mergeScenario(options: MergeScenarioOptions = {}): fc.Arbitrary<MergeScenario> {

@@ -6,6 +6,8 @@ import { sameJson } from '../inspect/sameJson.js';
 import { ensure } from '../lawViolation.js';
 import type { ScenarioLawOptions } from './lawOptions.js';
 import { parsedOutput } from './parsedOutput.js';
+import { parseDocuments } from '../inspect/parseDocuments.js';
+import { reCreates } from './reCreates.js';
 import { someOf } from './someOf.js';
 
 export interface CommutationOptions extends ScenarioLawOptions {
@@ -16,8 +18,10 @@ export interface CommutationOptions extends ScenarioLawOptions {
 /**
  * Law commutation: for independent changes, applying a selection A, merging again against the
  * result and applying the rest B gives the same document as applying A ∪ B at once (also when A
- * renames an entity of a multi-document file: change ids keep base's identity). A is a
- * pseudo-random half of the clean changes (fixed by `scenario.pickSeed`). The values are always
+ * renames an entity of a multi-document file: change ids keep base's identity; also when A
+ * re-creates an entry ours removed and B adds theirs' other changes to it). A is a pseudo-random
+ * half of the clean changes and the conflicts that only re-create what ours removed (fixed by
+ * `scenario.pickSeed`). The values are always
  * equal; the bytes are equal too unless A removed the evidence of the local style (the only nested
  * mapping that showed the indent width, the siblings that showed the quote style), and then every
  * line of ours the direct apply kept is kept by the sequential one, in order. Default scenarios:
@@ -30,7 +34,8 @@ export function commutation(options: CommutationOptions = {}): fc.IPropertyWithH
   return fc.property(options.scenarios ?? mergeScenario({ theirsEdits: 4, oursEdits: 2 }), (s) => {
     const input = { base: s.base, ours: s.ours, theirs: s.theirs };
     const cs = engine.merge3(input);
-    const clean = cs.changes.filter((c) => c.status === 'clean').map((c) => c.id);
+    const oursValues = parseDocuments(s.ours);
+    const clean = cs.changes.filter((c) => c.status === 'clean' || reCreates(c, oursValues)).map((c) => c.id);
     const a = someOf(clean, s.pickSeed);
     const b = clean.filter((id) => !a.includes(id));
     const direct = engine.applyChanges(s.ours, cs, [...a, ...b]);

@@ -1,16 +1,17 @@
 import fc from 'fast-check';
 import { isJsonObject, type JsonValue } from '../../model/json.js';
-import type { Path } from '../../model/path.js';
+import { formatPath, type Path } from '../../model/path.js';
 import { describeScenario, mergeScenario, type MergeScenario } from '../arbitraries/mergeScenario.js';
 import { updateCase, type UpdateCase } from '../arbitraries/updateCase.js';
 import { resolveEngine, type Engine } from '../engine.js';
 import { formatDetails } from '../formatDetails.js';
 import { sameJson } from '../inspect/sameJson.js';
 import { parseDocuments } from '../inspect/parseDocuments.js';
-import { documentIndex, valueAt } from '../inspect/valueAt.js';
+import { documentIndex, scalarText, valueAt } from '../inspect/valueAt.js';
 import { ensure } from '../lawViolation.js';
 import type { ScenarioLawOptions, UpdateLawOptions } from './lawOptions.js';
 import { parsedOutput } from './parsedOutput.js';
+import { reCreates } from './reCreates.js';
 import { someOf } from './someOf.js';
 
 /** Errors an update may legitimately end in: its path runs through a scalar or a sequence. */
@@ -55,7 +56,8 @@ function valueInOutput(values: readonly JsonValue[], path: Path, original: Path,
 
 function checkChanges(engine: Engine, s: MergeScenario): void {
   const cs = engine.merge3({ base: s.base, ours: s.ours, theirs: s.theirs });
-  const selected = someOf(cs.changes.filter((c) => c.status !== 'conflict'), s.pickSeed);
+  const ours = parseDocuments(s.ours);
+  const selected = someOf(cs.changes.filter((c) => c.status !== 'conflict' || reCreates(c, ours)), s.pickSeed);
   const out = engine.applyChanges(s.ours, cs, selected.map((c) => c.id));
   const why = (): string => describeScenario(s, { selected: selected.map((c) => c.id), output: out.text });
   ensure(out.errors.length === 0, 'validity', 'applyChanges reported errors', () => describeScenario(s, { errors: out.errors }));
@@ -72,7 +74,24 @@ function checkChanges(engine: Engine, s: MergeScenario): void {
     if (c.kind === 'move') continue;
     const expected = c.kind === 'remove' ? undefined : c.theirs;
     ensure(sameJson(valueInOutput(values, inOutput(c.path), c.path, s.ours), expected), 'validity', `the output does not hold theirs' value at ${c.id}`, why);
+    if (c.kind !== 'remove') {
+      const twice = repeatedElement(values, inOutput(c.path));
+      ensure(twice === null, 'validity', `the output holds the element ${twice} of ${c.id} more than once`, why);
+    }
   }
+}
+
+/** The first list element on `path` that the output holds more than once (as path text), or null. */
+function repeatedElement(values: readonly JsonValue[], path: Path): string | null {
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    if (seg.kind !== 'keyed' && seg.kind !== 'value') continue;
+    const list = valueAt(values, path.slice(0, i));
+    if (!Array.isArray(list)) return null;
+    const text = (e: unknown): string | null => (seg.kind === 'keyed' ? (isJsonObject(e) ? scalarText(e[seg.key]) : null) : scalarText(e));
+    if (list.filter((e) => text(e) === seg.value).length > 1) return formatPath(path.slice(0, i + 1));
+  }
+  return null;
 }
 
 function checkUpdates(engine: Engine, { source, updates }: UpdateCase): void {
@@ -93,13 +112,15 @@ function checkUpdates(engine: Engine, { source, updates }: UpdateCase): void {
 /**
  * Law validity: every output re-parses (valid YAML, no duplicate keys) with the intended value at
  * every selected path. For `applyChanges`: theirs' value at each applied change's path (absent for
- * a removal; a pseudo-random half of the non-conflicting changes is selected, fixed by
+ * a removal), every list element on that path held once (taking theirs under an entry ours
+ * removed re-creates it once, never a copy per change); a pseudo-random half of the
+ * non-conflicting changes and of the conflicts that only re-create what ours removed is selected, fixed by
  * `scenario.pickSeed`; a document is found by entity identity, or by its position in ours when the
  * selection changed that identity). For `applyUpdates`: each innermost update's value in place (a mapping
  * update holds at least its keys), and no error but a path through a scalar or a sequence.
  * Default inputs: `mergeScenario({ theirsEdits: 4, oursEdits: 3 })` and `updateCase()`.
- * Broken by an engine that applies a change to the wrong element, writes a wrong value, or
- * writes text that does not parse.
+ * Broken by an engine that applies a change to the wrong element, writes a wrong value or an
+ * element twice, or writes text that does not parse.
  */
 export function validity(options: ValidityOptions = {}): fc.IPropertyWithHooks<[ValidityCase]> {
   const engine = resolveEngine(options.engine);
