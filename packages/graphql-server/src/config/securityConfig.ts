@@ -122,6 +122,24 @@ export interface Limits {
   maxDirectives: number;
   /** How long a fetched branch head is reused before fetching again, in ms (0 = coalesce only). Default 1000. */
   gitFreshnessMs: number;
+  /** Characters of text the engine queries (`diff`, `merge3`, `applyUpdates`) of one request may take in, all fields together. Default 2 Mi. */
+  maxEngineInputChars: number;
+  /** Longest an engine query may compute (on a worker thread) before it is stopped, in ms. Default 10000. */
+  engineTimeoutMs: number;
+  /** Worker threads running the engine queries. Default 1. */
+  engineWorkers: number;
+  /** Operations one caller may have running at once (on this instance). Default 10. */
+  maxRunningOperationsPerCaller: number;
+  /** Operations one component may have running at once (on this instance). Default 5. */
+  maxRunningOperationsPerComponent: number;
+  /** Operations running at once on this instance, all callers together. Default 100. */
+  maxRunningOperations: number;
+  /** Time allowed to receive a request's headers, in ms (slow clients are disconnected). Default 20000. */
+  headersTimeoutMs: number;
+  /** Time allowed to receive a whole request (headers and body), in ms. Default 60000. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open, in ms. Default 5000. */
+  keepAliveTimeoutMs: number;
 }
 
 export interface SecurityConfig {
@@ -155,6 +173,15 @@ export const DEFAULT_LIMITS: Limits = {
   maxTokens: 2000,
   maxDirectives: 20,
   gitFreshnessMs: 1000,
+  maxEngineInputChars: 2 * 1024 * 1024,
+  engineTimeoutMs: 10_000,
+  engineWorkers: 1,
+  maxRunningOperationsPerCaller: 10,
+  maxRunningOperationsPerComponent: 5,
+  maxRunningOperations: 100,
+  headersTimeoutMs: 20_000,
+  requestTimeoutMs: 60_000,
+  keepAliveTimeoutMs: 5_000,
 };
 
 /** Host names accepted by default on a loopback listener. */

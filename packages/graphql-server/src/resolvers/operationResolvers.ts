@@ -59,13 +59,17 @@ export const operationMutations = {
   }) satisfies Resolver<unknown, { input: { operationId: string } }, { operation: OperationRecord | null; userErrors: UserError[] }>,
 };
 
-// One read of the branch per operation object per request, shared by the three fields.
-const views = new WeakMap<OperationRecord, Promise<CurrentView>>();
+// One read of the branch per operation per request, shared by the three fields and by every alias
+// listing the same operation (in the same state).
+const views = new WeakMap<Context, Map<string, Promise<CurrentView>>>();
 function view(op: OperationRecord, ctx: Context): Promise<CurrentView> {
-  let v = views.get(op);
+  let perRequest = views.get(ctx);
+  if (!perRequest) views.set(ctx, (perRequest = new Map()));
+  const key = `${op.id}@${op.updatedAt}`; // a subscription's context sees the operation change
+  let v = perRequest.get(key);
   if (!v) {
     v = ctx.services.saves.current(op);
-    views.set(op, v);
+    perRequest.set(key, v);
   }
   return v;
 }

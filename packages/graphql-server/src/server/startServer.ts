@@ -45,12 +45,20 @@ export async function startServer(config: ServerConfig, given?: Services): Promi
   const yoga = createYogaServer(services);
   const webRoot = resolveWebRoot(config.web);
   let draining = false;
-  const readiness = createReadiness({ store: services.store, git: services.git, repositories: config.repositories, draining: () => draining });
+  const readiness = createReadiness({ store: services.store, git: services.git, repositories: services.config.repositories, draining: () => draining });
   // request id and log outermost (refused requests are logged too), then the Host check in front of
   // every path, then the probes, the workbench's files and GraphQL
   const app = withWebApp(yoga, webRoot ? serveWebApp(webRoot) : null);
   const probes = withProbes(app, { log: services.log, metrics: services.metrics, exposeMetrics: config.metrics.enabled, readiness });
-  const server = createServer(withRequestLog(withHostAllowList(probes, services.security.hosts), { log: services.log, metrics: services.metrics }));
+  // slow clients (slowloris) are cut off: headers and whole requests have a deadline, checked every second
+  const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs } = services.security.limits;
+  const timeouts = {
+    headersTimeout: Math.min(headersTimeoutMs, requestTimeoutMs),
+    requestTimeout: requestTimeoutMs,
+    keepAliveTimeout: keepAliveTimeoutMs,
+    connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
+  };
+  const server = createServer(timeouts, withRequestLog(withHostAllowList(probes, services.security.hosts), { log: services.log, metrics: services.metrics }));
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

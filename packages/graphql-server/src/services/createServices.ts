@@ -24,7 +24,10 @@ import { systemClock } from './clock.js';
 import type { OperationEvents } from './events.js';
 import { createOperationEvents } from './events.js';
 import type { GitService } from './git.js';
+import { createEnginePool } from './enginePool.js';
+import type { EnginePool } from './enginePool.js';
 import { createGitService } from './git.js';
+import { withoutCredentials } from './repositoryCredentials.js';
 import type { OperationService } from './operations.js';
 import { createOperationService } from './operations.js';
 import type { SaveService } from './saves.js';
@@ -51,6 +54,8 @@ export interface Services {
   events: OperationEvents;
   operations: OperationService;
   saves: SaveService;
+  /** The engine queries' worker threads (`Query.diff`, `merge3`, `applyUpdates`). */
+  engine: EnginePool;
   /** Who ran, previewed and saved what (admins read it). */
   audit: AuditLog;
   /** Operations found RUNNING at start (left by a stopped or crashed instance) and resumed here. */
@@ -74,7 +79,11 @@ export interface ServiceOverrides {
  * database that cannot be reached rejects here; then takes over the operations that wait for an
  * owner (with SQLite, every RUNNING one: this is the only instance).
  */
-export async function createServices(config: ServerConfig, overrides: ServiceOverrides = {}): Promise<Services> {
+export async function createServices(given: ServerConfig, overrides: ServiceOverrides = {}): Promise<Services> {
+  // repository credentials go to the git service only: everything else (the API, the stored
+  // operations, messages) sees the URLs without them
+  const { repositories, credentials } = withoutCredentials(given.repositories);
+  const config: ServerConfig = { ...given, repositories };
   const instanceId = config.cluster.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const log = overrides.log ?? createLogger({ level: config.log.level, instanceId });
   const clock = overrides.clock ?? systemClock;
@@ -88,7 +97,7 @@ export async function createServices(config: ServerConfig, overrides: ServiceOve
   });
   if (store.migrated.length > 0) log.info({ component: 'store', engine: store.engine, versions: store.migrated }, 'database migrated');
   const metrics = createMetrics({ operationsByStatus: () => store.operations.countByStatus() });
-  const git = createGitService(config.dataDir, { name: config.git.authorName, email: config.git.authorEmail }, { freshnessMs: security.limits.gitFreshnessMs });
+  const git = createGitService(config.dataDir, { name: config.git.authorName, email: config.git.authorEmail }, { freshnessMs: security.limits.gitFreshnessMs, credentials });
   const catalog = createCatalogService(config.repositories, config.techAdapters, git);
   const adapters = overrides.adapters ?? createAdapterClient();
   const events = createOperationEvents();
@@ -108,6 +117,7 @@ export async function createServices(config: ServerConfig, overrides: ServiceOve
   const operations = createOperationService({ config, catalog, git, store: store.operations, runner, lease, events, clock, metrics, access, limits: security.limits });
   const saves = createSaveService({ git, operations, catalog, access, metrics, server: { name: config.git.authorName, email: config.git.authorEmail }, fallbackEmailDomain: security.auth.fallbackEmailDomain, limits: security.limits });
   const audit = createAuditLog(store.audit, clock);
+  const engine = createEnginePool({ workers: security.limits.engineWorkers, timeoutMs: security.limits.engineTimeoutMs });
   const resumed = await keeper.start({ takeAll: store.engine === 'sqlite' });
   return {
     config,
@@ -126,11 +136,13 @@ export async function createServices(config: ServerConfig, overrides: ServiceOve
     operations,
     saves,
     audit,
+    engine,
     resumed,
     async close() {
       events.close();
       await stopListening();
       await keeper.close();
+      await engine.close();
       await store.close();
     },
   };

@@ -4,6 +4,8 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RepositoryConfig } from '../config/config.js';
+import { BoundedCache } from './boundedCache.js';
+import { splitRepositoryUrl } from './repositoryCredentials.js';
 
 /** The git CLI failed in a way the caller cannot act on (bad URL, missing branch, disk full...). */
 export class GitError extends Error {
@@ -72,14 +74,33 @@ function runGit(args: string[], options: { cwd?: string; input?: string; env?: N
   });
 }
 
-/** Creates the git service; clones live in `<dataDir>/repos/<name>-<hash>`. */
-export function createGitService(dataDir: string, author: { name: string; email: string }, options: { freshnessMs?: number } = {}): GitService {
+/** Tree listings kept in memory, counted in paths. */
+const MAX_CACHED_TREE_PATHS = 200_000;
+/** File texts kept in memory, counted in characters (64 Mi). */
+const MAX_CACHED_BLOB_CHARS = 64 * 1024 * 1024;
+
+/**
+ * Creates the git service; clones live in `<dataDir>/repos/<name>-<hash>`. `credentials`: the
+ * `Authorization` header of a repository, by its URL without credentials (see
+ * `withoutCredentials`); a repository URL that still carries credentials is split here too. They
+ * are handed to git per command (`http.extraHeader` in the environment), never written to the
+ * clone's config, the command line or a message.
+ */
+export function createGitService(
+  dataDir: string,
+  author: { name: string; email: string },
+  options: { freshnessMs?: number; credentials?: ReadonlyMap<string, string> } = {},
+): GitService {
   const freshnessMs = options.freshnessMs ?? 1000;
   // Per repository: the last head fetched (and when the fetch started), and the fetch in flight.
   const heads = new Map<string, { sha: string; at: number }>();
   const fetching = new Map<string, Promise<string>>();
   const queues = new Map<string, Promise<unknown>>();
-  const fileLists = new Map<string, string[]>();
+  // Trees and blobs at a commit never change: kept (bounded, least recently used first out), and
+  // concurrent reads of one blob share its git process, so listing 100 operations of one file in
+  // 14 aliases reads the file once, not 1,400 times.
+  const fileLists = new BoundedCache<string[]>(MAX_CACHED_TREE_PATHS, (files) => files.length);
+  const blobs = new BoundedCache<Promise<string>>(MAX_CACHED_BLOB_CHARS);
   const ready = new Map<string, Promise<string>>();
   const identity = {
     GIT_AUTHOR_NAME: author.name,
@@ -88,11 +109,20 @@ export function createGitService(dataDir: string, author: { name: string; email:
     GIT_COMMITTER_EMAIL: author.email,
   };
 
-  const keyOf = (repo: RepositoryConfig): string => `${repo.url}#${repo.branch}`;
+  /** The URL to show and store, and the environment that gives git the credentials. */
+  function remoteOf(repo: RepositoryConfig): { url: string; env: NodeJS.ProcessEnv } {
+    const split = splitRepositoryUrl(repo.url);
+    const authorization = split.authorization ?? options.credentials?.get(split.url) ?? null;
+    const env = authorization === null ? {} : { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: `Authorization: ${authorization}` };
+    return { url: split.url, env };
+  }
+
+  const keyOf = (repo: RepositoryConfig): string => `${remoteOf(repo).url}#${repo.branch}`;
 
   function cloneDir(repo: RepositoryConfig): string {
-    const hash = createHash('sha256').update(repo.url).digest('hex').slice(0, 12);
-    const base = path.basename(repo.url).replace(/\.git$/, '').replace(/[^A-Za-z0-9_.-]/g, '_') || 'repo';
+    const { url } = remoteOf(repo);
+    const hash = createHash('sha256').update(url).digest('hex').slice(0, 12);
+    const base = path.basename(url).replace(/\.git$/, '').replace(/[^A-Za-z0-9_.-]/g, '_') || 'repo';
     return path.join(dataDir, 'repos', `${base}-${hash}.git`);
   }
 
@@ -112,7 +142,7 @@ export function createGitService(dataDir: string, author: { name: string; email:
           rmSync(dir, { recursive: true, force: true });
           mkdirSync(dir, { recursive: true });
           await git(dir, ['init', '--bare', '--quiet']);
-          await git(dir, ['remote', 'add', 'origin', repo.url]);
+          await git(dir, ['remote', 'add', 'origin', remoteOf(repo).url]);
         }
         return dir;
       })();
@@ -126,8 +156,9 @@ export function createGitService(dataDir: string, author: { name: string; email:
   async function fetchNow(repo: RepositoryConfig): Promise<string> {
     const dir = await ensureClone(repo);
     const ref = `refs/remotes/origin/${repo.branch}`;
-    await git(dir, ['fetch', '--quiet', '--no-tags', 'origin', `+refs/heads/${repo.branch}:${ref}`]).catch((e: Error) => {
-      throw new GitError(`cannot fetch branch "${repo.branch}" of ${repo.url}: ${e.message.replace(/^git fetch failed: /, '')}`);
+    const remote = remoteOf(repo);
+    await git(dir, ['fetch', '--quiet', '--no-tags', 'origin', `+refs/heads/${repo.branch}:${ref}`], undefined, remote.env).catch((e: Error) => {
+      throw new GitError(`cannot fetch branch "${repo.branch}" of ${remote.url}: ${e.message.replace(/^git fetch failed: /, '')}`);
     });
     return (await git(dir, ['rev-parse', '--verify', `${ref}^{commit}`])).trim();
   }
@@ -181,8 +212,16 @@ export function createGitService(dataDir: string, author: { name: string; email:
     async readFile(repo, sha, file) {
       const files = await this.listFiles(repo, sha);
       if (!files.includes(file)) return null;
-      const dir = await ensureClone(repo);
-      return git(dir, ['cat-file', 'blob', `${sha}:${file}`]);
+      const cacheKey = `${keyOf(repo)}@${sha}:${file}`;
+      const cached = blobs.get(cacheKey);
+      if (cached) return cached;
+      const read = ensureClone(repo).then((dir) => git(dir, ['cat-file', 'blob', `${sha}:${file}`]));
+      blobs.set(cacheKey, read, 0);
+      read.then(
+        (text) => blobs.resize(cacheKey, text.length),
+        () => blobs.delete(cacheKey),
+      );
+      return read;
     },
 
     async commitFile(repo, change) {
@@ -207,7 +246,8 @@ export function createGitService(dataDir: string, author: { name: string; email:
     async push(repo, sha) {
       const dir = await ensureClone(repo);
       // No force: git refuses anything but a fast-forward of the remote branch.
-      const r = await runGit(['push', '--porcelain', 'origin', `${sha}:refs/heads/${repo.branch}`], { cwd: dir });
+      const remote = remoteOf(repo);
+      const r = await runGit(['push', '--porcelain', 'origin', `${sha}:refs/heads/${repo.branch}`], { cwd: dir, env: remote.env });
       if (r.code === 0) {
         heads.set(keyOf(repo), { sha, at: Date.now() }); // our push moved the branch: reads see it at once
         return { ok: true };
@@ -216,12 +256,13 @@ export function createGitService(dataDir: string, author: { name: string; email:
       if (/\[rejected\]|non-fast-forward|fetch first|stale info|\[remote rejected\]/.test(text)) {
         return { ok: false, rejected: true, message: text.trim() };
       }
-      throw new GitError(`cannot push to ${repo.url} (${repo.branch}): ${r.stderr.trim()}`);
+      throw new GitError(`cannot push to ${remote.url} (${repo.branch}): ${r.stderr.trim()}`);
     },
 
     async probe(repo, timeoutMs) {
       const started = Date.now();
-      const r = await runGit(['ls-remote', '--heads', repo.url, `refs/heads/${repo.branch}`], { timeoutMs }).catch((e: Error) => ({ code: -1, stdout: '', stderr: e.message }));
+      const remote = remoteOf(repo);
+      const r = await runGit(['ls-remote', '--heads', remote.url, `refs/heads/${repo.branch}`], { timeoutMs, env: remote.env }).catch((e: Error) => ({ code: -1, stdout: '', stderr: e.message }));
       if (r.code === 0 && r.stdout.trim() !== '') return { ok: true };
       if (r.code === 0) return { ok: false, reason: `branch ${repo.branch} not found` };
       // stderr may quote the URL with credentials: keep only the kind of failure

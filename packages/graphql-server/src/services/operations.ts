@@ -20,6 +20,7 @@ import type { Lease, OperationStore, OperationWork } from '../store/store.js';
 import type { OperationRunner } from './work/operationRunner.js';
 import type { Outcome } from './userError.js';
 import { fail, ok, userError } from './userError.js';
+import { createRunningLimits } from './runningLimits.js';
 
 export interface RunInput {
   componentRef: string;
@@ -82,6 +83,7 @@ export function createOperationService(deps: {
   limits: Limits;
 }): OperationService {
   const { config, catalog, git, store, runner, lease, events, clock, metrics, access, limits } = deps;
+  const running = createRunningLimits(limits);
   const serverLog = (level: LogEntry['level'], message: string): LogEntry => ({ timestamp: clock.now(), level, message, phase: 'server' });
 
   /** Checks the inputs and reads what the run needs; expected failures come back as user errors. */
@@ -206,9 +208,17 @@ export function createOperationService(deps: {
         attempts: 1,
         deadline: Date.now() + config.polling.timeoutMs,
       };
-      await store.insert(record, work, lease);
+      const slot = running.reserve(actor.user, component.ref);
+      if (!slot.ok) return fail(userError('LIMIT_EXCEEDED', slot.message, ['input', 'componentRef']));
+      try {
+        await store.insert(record, work, lease);
+      } catch (e) {
+        slot.release();
+        throw e;
+      }
       events.publish(record.id);
       runner.run({ record: structuredClone(record), work, previousOwner: null }, { request, secrets });
+      void runner.settled(record.id).finally(slot.release);
       return ok(record);
     },
 

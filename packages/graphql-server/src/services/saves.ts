@@ -11,6 +11,7 @@ import { parseComponentRef } from '../validation/entityRef.js';
 import { savedEntitiesProblem } from '../validation/savedEntities.js';
 import type { Metrics } from '../observability/metrics.js';
 import { isSkeleton, renderSkeleton } from './renderSkeleton.js';
+import { BoundedCache } from './boundedCache.js';
 import type { GitService } from './git.js';
 import { GitError } from './git.js';
 import type { OperationRecord } from './operationModel.js';
@@ -64,6 +65,8 @@ export interface SaveService {
 }
 
 const MAX_ATTEMPTS = 3;
+/** Change sets kept in memory, weighed by the characters of their three texts (32 Mi). */
+const MAX_CACHED_CHANGE_SET_CHARS = 32 * 1024 * 1024;
 
 function yamlError(prefix: string, errors: readonly MergeError[], field: string[] | null): UserError {
   const e = errors[0];
@@ -187,6 +190,8 @@ export function createSaveService(deps: {
     );
   }
 
+  const changeSets = new BoundedCache<ChangeSet>(MAX_CACHED_CHANGE_SET_CHARS);
+
   const service: SaveService = {
     async current(op) {
       const head = await git.withLock(op.repository, () => readHead(op));
@@ -196,8 +201,17 @@ export function createSaveService(deps: {
       if (ours === null) {
         return { revision: head.revision, yaml: null, changeSet: () => ({ changes: [], summary: { total: 0, clean: 0, conflict: 0, applied: 0 }, errors: [] }) };
       }
-      let computed: ChangeSet | undefined;
-      return { revision: head.revision, yaml: ours, changeSet: () => (computed ??= merge3({ base: op.baseYaml, ours, theirs: proposedYaml })) };
+      // a completed operation's texts never change: one merge per operation and branch head, however many ask
+      const key = `${op.id}@${head.revision}`;
+      const changeSet = (): ChangeSet => {
+        let cs = changeSets.get(key);
+        if (!cs) {
+          cs = merge3({ base: op.baseYaml, ours, theirs: proposedYaml });
+          changeSets.set(key, cs, op.baseYaml.length + ours.length + proposedYaml.length);
+        }
+        return cs;
+      };
+      return { revision: head.revision, yaml: ours, changeSet };
     },
 
     async preview(operationId, paths, actor) {

@@ -51,6 +51,8 @@ async function start(name: string, cluster: Record<string, unknown> = {}): Promi
     cluster: { instanceId: name, leaseMs: 1500, ...cluster },
     shutdown: { drainMs: 5000 },
     git: { authorName: `revprov ${name}`, authorEmail: `${name}@revprov.test` },
+    // many runs of one caller and component at once, on purpose (the caps: security/operationLimits.test.ts)
+    limits: { maxRunningOperationsPerCaller: 1000, maxRunningOperationsPerComponent: 1000 },
   }, { DATABASE_URL: dbUrl });
   processes.push(server);
   return server;

@@ -30,16 +30,16 @@ export interface SecurityServer {
 
 /**
  * A real server on 127.0.0.1 (random port) over a bare repository of `files`, with a protocol
- * adapter answering `updates` (or a custom answer, or `adapter(body)`), and the given security settings.
+ * adapter answering `updates` (or a custom answer, or `adapter(body)`; status polls answer `poll(n)`), and the given security settings.
  */
 export async function startSecurityServer(
   dir: string,
   security: Partial<SecurityConfig>,
-  options: { files?: Record<string, string>; adapterAnswer?: unknown; adapter?: (body: any) => Answer; config?: Partial<ServerConfig> } = {},
+  options: { files?: Record<string, string>; adapterAnswer?: unknown; adapter?: (body: any) => Answer; poll?: (n: number) => Answer; config?: Partial<ServerConfig> } = {},
 ): Promise<SecurityServer> {
   mkdirSync(dir, { recursive: true });
   const repo = createBareRepo(dir, options.files ?? ownedRepoFiles());
-  const adapter = await startProtocolServer({ post: options.adapter ?? { status: 200, body: options.adapterAnswer ?? statusBody('COMPLETED', { updates: UPDATES }) } });
+  const adapter = await startProtocolServer({ post: options.adapter ?? { status: 200, body: options.adapterAnswer ?? statusBody('COMPLETED', { updates: UPDATES }) }, ...(options.poll ? { poll: options.poll } : {}) });
   const config = testConfig(path.join(dir, 'data'), repo, adapter.url, { security: defaultSecurityConfig(security), ...options.config });
   config.techAdapters = [{ infrastructureTemplateId: INFRA, url: adapter.url }];
   const server = await startServer(config);

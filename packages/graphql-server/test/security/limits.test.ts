@@ -13,7 +13,7 @@ import { removeDir } from '../helpers/testServer.js';
 const dir = tempDir();
 const ORDERS = 'component:default/orders-port';
 
-// Every git command the server runs goes through this wrapper, which counts the fetches.
+// Every git command the server runs goes through this wrapper, which logs its subcommand.
 const bin = path.join(dir, 'bin');
 const fetchLog = path.join(dir, 'fetches.log');
 const realGit = process.env.PATH?.split(path.delimiter).map((p) => path.join(p, 'git')).find((p) => {
@@ -26,12 +26,13 @@ const realGit = process.env.PATH?.split(path.delimiter).map((p) => path.join(p, 
 beforeAll(() => {
   mkdirSync(bin, { recursive: true });
   writeFileSync(fetchLog, '');
-  writeFileSync(path.join(bin, 'git'), `#!/bin/sh\n[ "$1" = fetch ] && echo fetch >> '${fetchLog}'\nexec '${realGit}' "$@"\n`);
+  writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$1" >> '${fetchLog}'\nexec '${realGit}' "$@"\n`);
   chmodSync(path.join(bin, 'git'), 0o755);
   process.env.PATH = `${bin}${path.delimiter}${process.env.PATH ?? ''}`;
 });
 afterAll(() => removeDir(dir));
 const fetches = (): number => readFileSync(fetchLog, 'utf8').split('\n').filter((l) => l === 'fetch').length;
+const gitProcesses = (): number => readFileSync(fetchLog, 'utf8').split('\n').filter((l) => l !== '').length;
 
 const aliases = (n: number): string => `{ ${Array.from({ length: n }, (_, i) => `a${i}: component(ref: "${ORDERS}") { ref owner }`).join(' ')} }`;
 
@@ -60,6 +61,26 @@ describe('amplification: one query cannot multiply git work', () => {
       const used = fetches() - before;
       expect(used).toBeGreaterThanOrEqual(1);
       expect(used).toBeLessThanOrEqual(2);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('14 aliases of operations(first: 100) with their files and change sets: a few git processes, not one per operation and alias (F5)', async () => {
+    const s = await startSecurityServer(path.join(dir, 'listing'), { limits: { ...DEFAULT_LIMITS, gitFreshnessMs: 1000, maxCost: 1_000_000 } });
+    try {
+      const ops = 20;
+      for (let i = 0; i < ops; i++) {
+        const id = (await s.post(RUN, { ref: ORDERS, env: 'development', params: { tableName: 'orders' } })).body.data.runReverseProvisioning.operation.id;
+        await s.server.services.operations.settled(id);
+      }
+      const fields = Array.from({ length: 14 }, (_, i) => `a${i}: operations(componentRef: "${ORDERS}", first: 100) { currentYaml changeSet { summary { total } } }`).join(' ');
+      const before = gitProcesses();
+      const r = await s.post(`{ ${fields} }`);
+      expect(r.body.errors).toBeUndefined();
+      expect(r.body.data.a13).toHaveLength(ops);
+      expect(r.body.data.a13[0].changeSet.summary.total).toBeGreaterThan(0);
+      expect(gitProcesses() - before).toBeLessThanOrEqual(6); // was one `git cat-file` per operation and alias (280)
     } finally {
       await s.close();
     }
