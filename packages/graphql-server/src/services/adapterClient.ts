@@ -2,6 +2,7 @@ import type { JsonObject } from '@revprov/merge-core';
 import type { LogEntry, LogLevel, OperationFailure } from './operationModel.js';
 import { makeFailure } from './operationModel.js';
 import { checkJsonShape } from '../security/jsonShape.js';
+import type { SecretValues } from '../security/secretValues.js';
 
 /** The body of `POST {base}/v1/reverse-provisioning` (reverse-provisioning.md §2). */
 export interface AdapterRequest {
@@ -40,6 +41,12 @@ export interface AdapterCallOptions {
   onToken?: (token: string) => Promise<boolean>;
   /** Called after every HTTP exchange with the adapter (metrics, logs). */
   onRequest?: (exchange: AdapterExchange) => void;
+  /**
+   * The run's secret values: every answer is scrubbed of them as soon as it is read, before any
+   * field is interpreted, stringified or cut short (every string holding one is withheld whole),
+   * except a status body's `updates`, returned as sent for the caller to refuse.
+   */
+  secrets?: SecretValues;
 }
 
 /** One HTTP exchange with an adapter, as observed. */
@@ -50,10 +57,11 @@ export interface AdapterExchange {
   durationMs: number;
 }
 
-/** The answer limits of one call, resolved. */
+/** The answer limits of one call, resolved, and the secrets to scrub from answers. */
 interface AnswerLimits {
   maxBytes: number;
   maxDepth: number;
+  secrets: SecretValues | null;
 }
 
 /** Calls tech adapters per the protocol, with every tolerance rule of reverse-provisioning.md §2. */
@@ -150,11 +158,11 @@ async function request(url: string, init: RequestInit, signal: AbortSignal, dead
     try {
       body = JSON.parse(text) as unknown;
     } catch {
-      return { kind: 'text', status: res.status, text };
+      return { kind: 'text', status: res.status, text: limits.secrets ? limits.secrets.redact(text) : text };
     }
     const shape = checkJsonShape(body, { maxDepth: limits.maxDepth }, "the tech adapter's answer");
     if (shape) return { kind: 'error', message: shape.message };
-    return { kind: 'json', status: res.status, body };
+    return { kind: 'json', status: res.status, body: limits.secrets ? limits.secrets.scrub(body, ['updates']) : body };
   } catch (e) {
     if (signal.aborted) {
       const reason: unknown = signal.reason;
@@ -225,7 +233,7 @@ export function createAdapterClient(): AdapterClient {
       const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
       const timeoutMessage = `the tech adapter did not finish within ${options.timeoutMs} ms (timeout)`;
       const endpoint = `${baseUrl}/v1/reverse-provisioning`;
-      const limits: AnswerLimits = { maxBytes: options.maxAnswerBytes ?? 8 * 1024 * 1024, maxDepth: options.maxJsonDepth ?? 64 };
+      const limits: AnswerLimits = { maxBytes: options.maxAnswerBytes ?? 8 * 1024 * 1024, maxDepth: options.maxJsonDepth ?? 64, secrets: options.secrets ?? null };
       const observed = async (kind: AdapterExchange['kind'], url: string, init: RequestInit): Promise<Read> => {
         const started = performance.now();
         const read = await request(url, init, signal, timeoutMessage, limits);

@@ -60,18 +60,21 @@ describe('commit messages: one subject line', () => {
 });
 
 describe('secret values match whole values only', () => {
-  it('a one-letter secret withholds only a line where it stands alone, and reveals neither length nor position', () => {
-    const s = secretValues(['a']);
+  it('a one-letter secret withholds every line holding it, whole: never a masked letter, so neither length nor position shows', () => {
+    const s = secretValues(['q']);
     expect(s.redact('reading table orders with 4 columns')).toBe('reading table orders with 4 columns');
-    expect(s.redact('token is a')).toBe(WITHHELD);
-    expect(s.redact('a')).toBe(WITHHELD);
-    expect(s.findIn({ 'spec.x': 'banana', 'spec.y': ['a'] }, 'updates')).toEqual(['updates["spec.y"][0]']);
+    expect(s.redact('token is q')).toBe(WITHHELD);
+    expect(s.redact('quota')).toBe(WITHHELD);
+    expect(s.findIn({ 'spec.x': 'banana', 'spec.y': ['q'], 'spec.z': 'quota' }, 'updates')).toEqual(['updates["spec.y"][0]', 'updates["spec.z"]']);
   });
-  it('finds a secret inside a value, as a key, or as a number', () => {
+  it('finds a secret anywhere: inside a value, glued to a word, as a key (named by position), or as a number', () => {
     const s = secretValues(['s3cr3t-Token', 4242, '']);
     expect(s.redact('connecting with password=s3cr3t-Token;host=db')).toBe(WITHHELD);
-    expect(s.redact('s3cr3t-Tokens are different')).toBe('s3cr3t-Tokens are different');
-    expect(s.findIn({ a: { 's3cr3t-Token': 1 }, b: 4242, c: 'pin 4242' }, 'updates')).toEqual(['updates["a"] (a key)', 'updates["b"]', 'updates["c"]']);
+    expect(s.redact('s3cr3t-Tokens are glued')).toBe(WITHHELD);
+    expect(s.redact('no secret here')).toBe('no secret here');
+    const places = s.findIn({ a: { 's3cr3t-Token': 1 }, b: 4242, c: 'pin 4242' }, 'updates');
+    expect(places).toEqual(['updates["a"][key 0] (a key)', 'updates["b"]', 'updates["c"]']);
+    expect(places.join()).not.toContain('s3cr3t');
     expect(secretValues(['', null]).none).toBe(true);
   });
 });

@@ -167,6 +167,7 @@ export function createOperationRunner(deps: {
         signal,
         maxAnswerBytes: limits.maxAdapterAnswerBytes,
         maxJsonDepth: limits.maxJsonDepth,
+        secrets,
         ...(w.token !== null ? { token: w.token } : {}),
         // a failed write keeps the run going: the token and logs go with the next write
         onToken: (token) => {
