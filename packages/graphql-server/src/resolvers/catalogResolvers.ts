@@ -36,7 +36,8 @@ export const componentFields = {
 
 async function unavailableReason(c: ComponentRecord, services: import('../services/createServices.js').Services): Promise<string | null> {
   if (c.problem) return c.problem;
-  if (!(await services.catalog.templateFor(c))) return `no ReverseProvisioningTemplate lists useCaseTemplateId ${JSON.stringify(c.useCaseTemplateId)}`;
+  const found = await services.catalog.templateLookup(c);
+  if (!found.template) return found.problem ?? `no ReverseProvisioningTemplate lists useCaseTemplateId ${JSON.stringify(c.useCaseTemplateId)}`;
   if (!services.catalog.adapterFor(c)) return `no tech adapter is configured for infrastructureTemplateId ${JSON.stringify(c.infrastructureTemplateId)}`;
   return null;
 }

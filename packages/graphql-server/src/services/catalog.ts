@@ -39,7 +39,15 @@ export interface CatalogService {
    * resolves now.
    */
   componentAt(place: { ref: string; repository: RepositoryConfig; targetPath: string }): Promise<ComponentRecord | null>;
-  /** The first template (across all repositories) whose `useCaseTemplateId` list has the component's; `read` as for `component`. */
+  /**
+   * The component's template: the one template of its own repository whose `useCaseTemplateId`
+   * list has the component's, else the one of the other repositories. Two (or more) at the same
+   * level are a `problem` and none is used: as with a ref defined twice, never "the first one in
+   * file order wins" (a template added anywhere would otherwise decide another team's form and
+   * which of its fields are secret). `read` as for `component`.
+   */
+  templateLookup(component: ComponentRecord, read?: RepositorySnapshot[]): Promise<{ template: TemplateRecord | null; problem: string | null }>;
+  /** `templateLookup(...).template`. */
   templateFor(component: ComponentRecord, read?: RepositorySnapshot[]): Promise<TemplateRecord | null>;
   /** The adapter configured for the component's `infrastructureTemplateId`, or null. */
   adapterFor(component: ComponentRecord): TechAdapterConfig | null;
@@ -149,17 +157,23 @@ export function createCatalogService(repositories: RepositoryConfig[], adapters:
         .filter((c) => c.ref === place.ref && c.targetPath === place.targetPath);
       return found.length === 1 ? (found[0] ?? null) : null;
     },
-    async templateFor(component, read) {
+    async templateLookup(component, read) {
       const id = component.useCaseTemplateId;
-      if (!id) return null;
+      if (!id) return { template: null, problem: null };
       const snaps = read ?? (await service.snapshots());
-      // Prefer a template from the component's own repository.
-      const ordered = [...snaps.filter((s) => s.repository === component.repository), ...snaps.filter((s) => s.repository !== component.repository)];
-      for (const s of ordered) {
-        const t = s.templates.find((tpl) => tpl.useCaseTemplateIds.includes(id));
-        if (t) return t;
-      }
-      return null;
+      const listing = (own: boolean): TemplateRecord[] =>
+        snaps.filter((s) => sameRepository(s.repository, component.repository) === own).flatMap((s) => s.templates.filter((t) => t.useCaseTemplateIds.includes(id)));
+      const own = listing(true);
+      const found = own.length > 0 ? own : listing(false);
+      if (found.length <= 1) return { template: found[0] ?? null, problem: null };
+      const places = found.map((t) => (found.every((o) => sameRepository(o.repository, t.repository)) ? t.path : `${t.path} (${t.repository.url}, ${t.repository.branch})`));
+      return {
+        template: null,
+        problem: `useCaseTemplateId ${id} is listed by ${found.length} ReverseProvisioningTemplates (${places.join(', ')}): a use case must have one template, so none is used until the others are removed`,
+      };
+    },
+    async templateFor(component, read) {
+      return (await service.templateLookup(component, read)).template;
     },
     adapterFor(component) {
       const id = component.infrastructureTemplateId;

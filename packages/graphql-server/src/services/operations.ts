@@ -101,7 +101,8 @@ export function createOperationService(deps: {
     if (component.problem || !component.document) {
       return fail(userError('INVALID_YAML', component.problem ?? `${component.path} cannot be read`, ['input', 'componentRef']));
     }
-    const template = await catalog.templateFor(component, snapshots);
+    const { template, problem } = await catalog.templateLookup(component, snapshots);
+    if (problem) return fail(userError('DUPLICATE_ENTITY', problem, ['input', 'componentRef']));
     if (!template) {
       return fail(
         userError(

@@ -1,7 +1,8 @@
 import { Ajv } from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { CodeOptions, ErrorObject, ValidateFunction } from 'ajv';
 import formatsModule from 'ajv-formats';
 import type { FormatsPlugin } from 'ajv-formats';
+import { RE2JS } from 're2js';
 import type { InputForm } from '../services/inputForm.js';
 
 /** One parameter that fails the template: `path` is the key path inside the params object. */
@@ -22,8 +23,15 @@ const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).de
 // Secret values met while validating (the validation is synchronous, so one collector at a time).
 let collecting: unknown[] | null = null;
 
+/**
+ * `pattern` and `patternProperties` run on RE2 (linear time in the input), not on JavaScript's
+ * backtracking engine: a template's `"^(a+)+$"` cannot hold the server on a 30-character value.
+ * RE2 has no lookaround or backreferences: a template using them is `INVALID_TEMPLATE`.
+ */
+const re2: NonNullable<CodeOptions['regExp']> = Object.assign((pattern: string) => RE2JS.compile(pattern), { code: 're2js' });
+
 function createAjv(): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true, verbose: true, logger: false, validateFormats: true });
+  const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true, verbose: true, logger: false, validateFormats: true, code: { regExp: re2 } });
   addFormats(ajv);
   // A secret is `ui:field: Secret` or `format: password` at any depth (through $ref, allOf, oneOf...).
   ajv.addKeyword({
