@@ -148,6 +148,8 @@ async function measureSetup(options: {
             techAdapters: [{ infrastructureTemplateId: 'urn:dmb:itm:snowflake-provisioner:0', url: options.adapterUrl }],
             polling: { intervalMs: 100, timeoutMs: 120_000 },
             cluster: { instanceId: name },
+            // `concurrency` runs of one caller on one component at once, on purpose: above the default caps
+            limits: { maxRunningOperationsPerCaller: 1000, maxRunningOperationsPerComponent: 1000 },
           },
           dbUrl ? { DATABASE_URL: dbUrl } : {},
         ),
