@@ -22,12 +22,26 @@ function refusal(host: string | null | undefined): string {
 }
 
 /**
+ * Paths answered whatever the Host: `GET`/`HEAD` of the liveness and readiness probes. Their
+ * answers hold no data a rebinding page could steal (a status and each check's ok or error code),
+ * and load balancers, Kubernetes and monitoring reach instances by address, not by the public name.
+ * `/metrics` is not among them: it stays behind the allow-list.
+ */
+export const HOST_EXEMPT_PATHS: ReadonlySet<string> = new Set(['/health', '/ready']);
+
+function exempt(req: IncomingMessage): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  return HOST_EXEMPT_PATHS.has((req.url ?? '/').split('?')[0] ?? '/');
+}
+
+/**
  * The HTTP listener with the Host check in front of everything it serves (GraphQL, GraphiQL, the
- * web workbench's files): a refused request gets HTTP 403 and reaches nothing else.
+ * web workbench's files, `/metrics`): a refused request gets HTTP 403 and reaches nothing else.
+ * Only the probes in {@link HOST_EXEMPT_PATHS} answer any Host.
  */
 export function withHostAllowList(listener: RequestListener, allowed: readonly string[]): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
-    if (hostAllowed(req.headers.host, allowed)) return listener(req, res);
+    if (exempt(req) || hostAllowed(req.headers.host, allowed)) return listener(req, res);
     res.writeHead(403, { 'content-type': 'application/json; charset=utf-8' });
     res.end(refusal(req.headers.host));
   };

@@ -7,7 +7,8 @@ import type { Readiness } from './readiness.js';
 export const PROBE_PATHS: ReadonlySet<string> = new Set(['/health', '/ready', '/metrics']);
 
 /**
- * The operations endpoints, in front of GraphQL and the workbench (behind the Host allow-list):
+ * The operations endpoints, in front of GraphQL and the workbench (`/metrics` behind the Host
+ * allow-list; `/health` and `/ready` answer any Host, see HOST_EXEMPT_PATHS):
  * - `GET /health`: liveness, 200 while the process runs;
  * - `GET /ready`: 200 or 503 with each check (lifecycle, database, repositories);
  * - `GET /metrics`: Prometheus text format (404 when `exposeMetrics` is false).

@@ -58,13 +58,23 @@ describe('browser safety, default settings (same origin only, loopback hosts)', 
     expect(own.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('refuses a foreign Host (DNS rebinding) on every path, GraphiQL and its assets included', async () => {
+  it('refuses a foreign Host (DNS rebinding) on every path, GraphiQL, its assets and the metrics included; the health probes answer any Host', async () => {
     const port = new URL(s.url).port;
     for (const p of ['/graphql', '/graphql/graphiql/yoga-graphiql.js', '/']) {
       const r = await rawRequest(`http://127.0.0.1:${port}${p}`, { headers: { host: `rebind.evil.example:${port}`, accept: 'text/html' } });
       expect(r.status).toBe(403);
       expect(r.body).toContain('HOST_NOT_ALLOWED');
     }
+    // the metrics too; only the liveness and readiness probes answer any Host (checks reach instances by address)
+    const metrics = await rawRequest(`http://127.0.0.1:${port}/metrics`, { headers: { host: `rebind.evil.example:${port}` } });
+    expect(metrics.status).toBe(403);
+    for (const p of ['/health', '/ready']) {
+      const probe = await rawRequest(`http://127.0.0.1:${port}${p}`, { headers: { host: `10.0.0.5:${port}` } });
+      expect(probe.status, p).toBe(200);
+      expect(JSON.parse(probe.body)).toMatchObject({ status: p === '/health' ? 'ok' : 'ready' });
+    }
+    const posted = await rawRequest(`http://127.0.0.1:${port}/health`, { method: 'POST', headers: { host: `rebind.evil.example:${port}` } });
+    expect(posted.status).toBe(403);
     const ok = await rawRequest(`http://127.0.0.1:${port}/graphql`, { headers: { host: `localhost:${port}`, accept: 'text/html' } });
     expect(ok.status).toBe(200);
     // the workbench's files need no CSRF header, no Origin and no credentials; only an allowed Host
