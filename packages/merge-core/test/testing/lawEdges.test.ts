@@ -26,3 +26,11 @@ it('validity finds a renamed document in the output (as the re-merge names it, e
   };
   fc.assert(laws.validity({ subject: 'applyChanges', scenarios: scenarios(base, renamed), engine: { merge3: withoutDocuments } }), { numRuns: 64 });
 });
+
+it('locality exempts a line where an anchor moved to an alias, also after a quoted scalar holding " #" (campaign seed 1231924496)', () => {
+  const anchored = 'a: &x 1\nb: {c: "a #b", d: *x}\nlast: z\n';
+  const edited = 'a: 2\nb: {c: "a #b", d: 1}\nlast: z\n';
+  const out = merge3({ base: anchored, ours: anchored, theirs: edited });
+  expect(out.changes.map((c) => c.id)).toEqual(['a']);
+  fc.assert(laws.locality({ scenarios: scenarios(anchored, edited) }), { numRuns: 32 });
+});

@@ -3,13 +3,11 @@ import type { Change } from '../../model/change.js';
 import { describeScenario, mergeScenario, type MergeScenario } from '../arbitraries/mergeScenario.js';
 import { resolveEngine } from '../engine.js';
 import { affectedLines } from '../inspect/affectedLines.js';
+import { holdsAlias } from '../inspect/holdsAlias.js';
 import { linesKept } from '../inspect/linesKept.js';
 import { ensure } from '../lawViolation.js';
 import type { ScenarioLawOptions } from './lawOptions.js';
 import { someOf } from './someOf.js';
-
-/** A line holding an alias (`*name`) outside its comment (which starts at a `#` after white space: `col#1` is text). */
-const ALIAS = /(^|[\s[{,])\*[^\s,\]}]+/;
 
 export interface LocalityOptions extends ScenarioLawOptions {
   /** Called once per case with how many lines of ours the law checked (for coverage figures). */
@@ -47,7 +45,7 @@ export function locality(options: LocalityOptions = {}): fc.IPropertyWithHooks<[
       ensure(lines !== null, 'locality', `the path of ${c.id} is not in ours`, why);
       for (const l of lines) affected.add(l);
     }
-    const kept = linesKept(s.ours, out.text, (line, i) => affected.has(i) || ALIAS.test(line.replace(/(^|\s)#.*$/, '')));
+    const kept = linesKept(s.ours, out.text, (line, i) => affected.has(i) || holdsAlias(line));
     options.observe?.({ checkedLines: kept.checked });
     ensure(kept.missing === null, 'locality', `a line outside the selected changes was lost or moved: ${JSON.stringify(kept.missing)}`, why);
   });
