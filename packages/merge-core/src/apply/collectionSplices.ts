@@ -6,6 +6,7 @@ import type { ParsedFile } from '../parse/parseYaml.js';
 import type { RenderStyle } from '../locate/detectStyle.js';
 import { blockItemSpans, type ItemSpan } from '../locate/itemSpans.js';
 import { findIn } from '../locate/findIn.js';
+import { blankLinesEnd, keepChompEnds } from '../locate/keepChompEnds.js';
 import { findKey, type NodeLocation } from '../locate/resolvePath.js';
 import { columnOf } from '../locate/lines.js';
 import { propsStart } from '../locate/propsStart.js';
@@ -51,8 +52,9 @@ export function collectionSplices(file: ParsedFile, plan: CollectionPlan): Splic
     ins.key !== null ? renderPair(ins.key, ins.value, col, st) : renderItem(ins.value, col, st);
   // appended to a text without a final line break: no literal block (readers disagree on its end)
   const renderAtEnd = (ins: Insertion): string => render(ins, { ...style, noLiteral: true });
-  if (plan.order) return [orderSplice(file, plan, spans, render, style.eol)];
-  const out: Splice[] = removalSplices(text, spans, plan);
+  const keepEnds = keepChompEnds(file);
+  if (plan.order) return orderSplices(file, plan, spans, render, style.eol, keepEnds);
+  const out: Splice[] = removalSplices(text, spans, plan, keepEnds);
   if (out.length === 1 && out[0]!.start === -1) {
     return new MergeError('UNSUPPORTED', 'cannot remove every entry of a compact mapping and add others in one step');
   }
@@ -78,9 +80,11 @@ export function collectionSplices(file: ParsedFile, plan: CollectionPlan): Splic
  * Removals in a block collection, each taking its element's own lines. A compact collection
  * (`- a: 1` / `  b: 2`) that loses its first entries keeps its indicator and continues with the
  * first kept entry (one joined range). A text that ends without a line break keeps ending without
- * one: `applyEdits` drops the line break such a removal leaves last.
+ * one: `applyEdits` drops the line break such a removal leaves last. An element that follows a
+ * keep-chomped block scalar (`|+`) also takes the blank lines after it (a separate splice, so an
+ * insertion after the element still lands): left there, they would join the scalar's value.
  */
-function removalSplices(text: string, spans: readonly ItemSpan[], plan: CollectionPlan): Splice[] {
+function removalSplices(text: string, spans: readonly ItemSpan[], plan: CollectionPlan, keepEnds: ReadonlySet<number>): Splice[] {
   const out: Splice[] = [];
   const removed = [...plan.removes.keys()].sort((a, b) => a - b);
   let from = 0;
@@ -92,11 +96,16 @@ function removalSplices(text: string, spans: readonly ItemSpan[], plan: Collecti
     out.push({ start: spans[0].itemStart, end: next.itemStart, text: '', seq: plan.removes.get(0)!, edit: plan.removes.get(0)! });
     from = k;
   }
+  // where the text now continues right after a keep-chomped scalar (past earlier removals)
+  let afterKeep = -1;
   for (const i of removed) {
     if (i < from) continue;
     const span = spans[i]!;
     const e = plan.removes.get(i)!;
     out.push({ start: span.start, end: span.end, text: '', seq: e, edit: e });
+    if (!keepEnds.has(span.start) && span.start !== afterKeep) continue;
+    afterKeep = blankLinesEnd(text, span.end);
+    if (afterKeep > span.end) out.push({ start: span.end, end: afterKeep, text: '', seq: e, edit: e });
   }
   return out;
 }
@@ -104,15 +113,20 @@ function removalSplices(text: string, spans: readonly ItemSpan[], plan: Collecti
 /**
  * The region of a sequence rebuilt in the new order: each element's own text (with the edits
  * inside it) moves, the gaps between elements (blank lines, detached comments, flow separators)
- * stay in place. `eol` is the line break for block sequences, `null` for flow ones.
+ * stay in place. `eol` is the line break for block sequences, `null` for flow ones. An element
+ * ending in a keep-chomped block scalar (`|+`, whose value holds the blank lines it ends with) is
+ * never followed by blank lines it did not have: the gap after it in the new order starts at its
+ * first non-blank line, and when it comes last, the blank lines after the region go (a second
+ * splice); else they would join its value.
  */
-function orderSplice(
+function orderSplices(
   file: ParsedFile,
   plan: CollectionPlan,
   spans: readonly { start: number; end: number }[],
   render: (ins: Insertion) => string,
   eol: string | null,
-): Splice {
+  keepEnds: ReadonlySet<number>,
+): Splice[] {
   const { coll, loc } = plan;
   const { text } = file;
   const values = Array.isArray(loc.value) ? loc.value : [];
@@ -141,7 +155,10 @@ function orderSplice(
   const end = last.end;
   const gaps: string[] = [];
   for (let i = 0; i + 1 < spans.length; i++) gaps.push(text.slice(spans[i]!.end, spans[i + 1]!.start));
-  return {
+  const endsKept = (entry: { index: number } | { ins: Insertion } | undefined): boolean =>
+    eol !== null && entry !== undefined && 'index' in entry && keepEnds.has(spans[entry.index]!.end);
+  const lastKept = endsKept(sequence[sequence.length - 1]);
+  const region: Splice = {
     start,
     end,
     seq: plan.order!.edit,
@@ -151,11 +168,15 @@ function orderSplice(
         let chunk = 'index' in entry ? sub(spans[entry.index]!.start, spans[entry.index]!.end) : render(entry.ins);
         if (eol !== null && !chunk.endsWith('\n')) chunk += eol;
         out += chunk;
-        if (k < sequence.length - 1) out += gaps[k] ?? (eol === null ? ', ' : '');
+        if (k === sequence.length - 1) return;
+        const gap = gaps[k] ?? (eol === null ? ', ' : '');
+        out += endsKept(entry) ? gap.slice(blankLinesEnd(gap, 0)) : gap;
       });
-      return eol === null || text[end - 1] === '\n' ? out : out.replace(/\r?\n$/, '');
+      return eol === null || text[end - 1] === '\n' || lastKept ? out : out.replace(/\r?\n$/, '');
     },
   };
+  const blanksAfter = lastKept ? blankLinesEnd(text, end) : end;
+  return blanksAfter > end ? [region, { start: end, end: blanksAfter, text: '', seq: plan.order!.edit, edit: plan.order!.edit }] : [region];
 }
 
 /** Inserts and removals in a flow collection (`[a, b]`, `{ a: 1 }`), separators kept tidy. */
@@ -177,7 +198,7 @@ function flowSplices(file: ParsedFile, plan: CollectionPlan, style: RenderStyle)
   const col = multiline ? columnOf(text, bounds[0]![0]) : null;
   const one = (ins: Insertion): string =>
     ins.key !== null ? `${renderKey(ins.key, true, style.flow.keys)}: ${renderFlow(ins.value, style, col)}` : renderFlow(ins.value, style, col);
-  if (plan.order && bounds.length > 0) return [orderSplice(file, plan, bounds.map(([start, end]) => ({ start, end })), one, null)];
+  if (plan.order && bounds.length > 0) return orderSplices(file, plan, bounds.map(([start, end]) => ({ start, end })), one, null, new Set());
   if (coll.items.length === 0) {
     const all = [...plan.inserts].sort((a, b) => a.seq - b.seq).map(one).join(', ');
     const r = coll.range!;
