@@ -39,15 +39,18 @@ export function renderKey(key: string, inFlow = false, quote: QuoteStyle = 'plai
  * A literal block scalar (`|` or `|-`) for a multi-line string, its lines indented by `indent`
  * spaces; `null` when the string cannot be written as one (leading space on the first line,
  * carriage returns, non-printables, several trailing line breaks), so the caller quotes it.
+ * `keep` allows several trailing line breaks as a keep-chomped `|+` block ending in blank lines:
+ * only where no blank line can follow the written text (it would join the value), as in place of
+ * a `|+` scalar that owned every blank line after it. Default: `false`.
  */
-export function renderLiteral(value: string, indent: number, eol: string): string | null {
+export function renderLiteral(value: string, indent: number, eol: string, keep = false): string | null {
   if (!value.includes('\n') || /\r/.test(value) || NON_PRINTABLE.test(value) || /^[ \t]/.test(value) || /^\n/.test(value)) return null;
   const body = value.replace(/\n+$/, '');
   const trailing = value.length - body.length;
   // keep-chomping (`|+`) would make trailing line breaks of the surrounding text part of the value
-  if (trailing > 1) return null;
-  const chomp = trailing === 0 ? '-' : '';
+  if (trailing > 1 && !keep) return null;
+  const chomp = trailing === 0 ? '-' : trailing > 1 ? '+' : '';
   const pad = ' '.repeat(indent);
   const lines = body.split('\n').map((l) => (l === '' ? '' : pad + l));
-  return `|${chomp}${eol}${lines.join(eol)}${eol}`;
+  return `|${chomp}${eol}${lines.join(eol)}${eol}${eol.repeat(Math.max(0, trailing - 1))}`;
 }

@@ -4,6 +4,7 @@ import { isJsonObject, type JsonValue } from '../model/json.js';
 import type { ParsedFile } from '../parse/parseYaml.js';
 import { documentStyle, localQuote, type RenderStyle } from '../locate/detectStyle.js';
 import { blockItemSpans } from '../locate/itemSpans.js';
+import { keepChompEnds } from '../locate/keepChompEnds.js';
 import { columnOf, indentAt, lineEnd, lineKind, lineStart, startsLine } from '../locate/lines.js';
 import type { NodeLocation } from '../locate/resolvePath.js';
 import { blockEnd, blockScalarIndent, colonEnd, isBlockCollection, isBlockScalar, isEmptyValue, keyColumn } from './nodeText.js';
@@ -82,7 +83,9 @@ export function replaceSplice(file: ParsedFile, loc: NodeLocation, value: JsonVa
     const hasEol = text[range[1] - 1] === '\n';
     const col = ownerColumn(text, loc);
     if (typeof value === 'string' && !style.noLiteral) {
-      const literal = renderLiteral(value, blockScalarIndent(text, n, col + style.unit), style.eol);
+      // in place of a `|+` scalar (its range ends past its blank lines, at a non-blank line), `|+` again
+      const keep = hasEol && keepChompEnds(file).has(range[1]);
+      const literal = renderLiteral(value, blockScalarIndent(text, n, col + style.unit), style.eol, keep);
       if (literal !== null) return { start: propsStart(text, n), end: range[1], text: hasEol ? literal : stripEol(literal, style.eol), seq };
     }
     if (!isColl) {

@@ -134,10 +134,23 @@ const table: { name: string; base: string; ours?: string; theirs: string; expect
     expected: 'l:\n  - |+\n    x\n\n  - k\n',
   },
   {
-    name: 'replacing the scalar: its new value keeps its trailing line breaks (quoted)',
+    name: 'replacing the scalar: still a `|+` block, with the new value\'s blank lines',
     base: 'a:\n  d: |+\n    x\n\n\nb: 1\n',
     theirs: 'a:\n  d: |+\n    y\n\n\nb: 1\n',
-    expected: 'a:\n  d: "y\\n\\n\\n"\nb: 1\n',
+    expected: 'a:\n  d: |+\n    y\n\n\nb: 1\n',
+  },
+  {
+    name: 'replacing the scalar with fewer trailing line breaks, a sibling after it',
+    base: 'a:\n  d: |+\n    x\n\n\n  o: 0\n\nb: 1\n',
+    theirs: 'a:\n  d: |+\n    y\n\n  o: 0\n\nb: 1\n',
+    expected: 'a:\n  d: |+\n    y\n\n  o: 0\n\nb: 1\n',
+  },
+  {
+    // elements are matched by value: a new element, written quoted (a new `|+` block could take blank lines after it)
+    name: 'replacing a `>+` element of a sequence, the element after it removed',
+    base: 'l:\n  - >+\n    x\n\n  - y\n\n  - z\n',
+    theirs: 'l:\n  - |+\n    w\n    v\n\n  - z\n',
+    expected: 'l:\n  - "w\\nv\\n\\n"\n  - z\n',
   },
   {
     name: 'replacing the scalar with a number: its blank lines go with it',
