@@ -9,6 +9,16 @@ import { y } from './dedent.js';
  * is kept, and the blank lines that separated the entries go with the removed or moved text
  * (campaign seed 1231924496, issue 8). `ours` defaults to `base`.
  */
+const ordinalRemoved = y`
+  columns:
+    - name: id
+      description: |+
+        ends in blank
+
+    - name: yes
+      type: a
+`;
+
 const table: { name: string; base: string; ours?: string; theirs: string; expected: string }[] = [
   {
     name: 'removing the key after the scalar, a blank line separating the list items',
@@ -23,24 +33,8 @@ const table: { name: string; base: string; ours?: string; theirs: string; expect
         - name: yes
           type: a
     `,
-    theirs: y`
-      columns:
-        - name: id
-          description: |+
-            ends in blank
-
-        - name: yes
-          type: a
-    `,
-    expected: y`
-      columns:
-        - name: id
-          description: |+
-            ends in blank
-
-        - name: yes
-          type: a
-    `,
+    theirs: ordinalRemoved,
+    expected: ordinalRemoved,
   },
   {
     name: 'the same removal while ours changed another entry',
