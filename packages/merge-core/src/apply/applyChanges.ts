@@ -14,12 +14,13 @@ import { selectChanges } from '../select/selectChanges.js';
 import { changeToEdit } from '../select/changesToEdits.js';
 import { placeAfter } from '../select/placeAfter.js';
 import type { Edit } from './edit.js';
-import { applyEdits } from './applyEdits.js';
+import { applyEditsStyledBy } from './applyEdits.js';
 
 /**
  * Applies the selected changes of a change set to `ours` as splices on its original text.
  * Fidelity contract: bytes outside the touched nodes are kept exactly (an empty selection returns
- * `ours` byte-for-byte), new text copies the local style, the result is verified (re-parsed and
+ * `ours` byte-for-byte), new text copies the local style (quotes measured without the text at the
+ * change set's paths, which an earlier pick may have written), the result is verified (re-parsed and
  * compared with the intended value) before it is returned. Selecting a conflict takes theirs,
  * except where ours changed the shape of a collection on the change's path (a sequence became a
  * mapping, ...): that change is skipped with a `PATH_THROUGH_*` reason, ours' data is never
@@ -83,7 +84,13 @@ export function applyChanges(ours: string, changeSet: ChangeSet, selection?: Sel
     changeOfEdit.set(formatPath(edit.path), change.id);
   }
   if (edits.length === 0) return { text: ours, applied, skipped, errors: [] };
-  const result = applyEdits(ours, edits, options);
+  // text at a path of the change set may be what the engine wrote for an earlier pick: it does
+  // not decide how new text is quoted, so the result does not depend on how a selection is split
+  const notEvidence = changeSet.changes.flatMap((c) => {
+    const target = targetIn(c.path, values, ids, findDocument);
+    return 'missing' in target ? [] : [target.path];
+  });
+  const result = applyEditsStyledBy(ours, edits, options, notEvidence);
   const ok = new Set(result.applied);
   edits.forEach((edit, i) => {
     if (ok.has(i)) applied.push(changeOfEdit.get(formatPath(edit.path))!);

@@ -3,6 +3,7 @@ import { checkJsonValue } from '../model/checkJsonValue.js';
 import { pathDepth } from '../model/validatePath.js';
 import { formatPath } from '../model/path.js';
 import { resolveOptions, type MergeOptions, type ResolvedLimits, type ResolvedOptions } from '../model/options.js';
+import type { Path } from '../model/path.js';
 import { parseYamlFile } from '../parse/parseYaml.js';
 import { documentIds } from '../locate/documentIds.js';
 import { editableDocuments } from '../locate/editableDocuments.js';
@@ -12,6 +13,8 @@ import { applyEditsToValue } from './applyEditsToValue.js';
 import { planEdits } from './planEdits.js';
 import { applySplices } from './splice.js';
 import { validateEdits } from './validateEdits.js';
+import { endsInBlockScalar } from './endsInBlockScalar.js';
+import { writeTarget } from './writeTarget.js';
 
 export interface ApplyEditsResult {
   /** The edited text; `source` unchanged when nothing could be applied. */
@@ -42,6 +45,15 @@ interface Indexed {
  * `DEPTH_LIMIT`). Nothing is thrown.
  */
 export function applyEdits(source: string, edits: readonly Edit[], options?: MergeOptions): ApplyEditsResult {
+  return applyEditsStyledBy(source, edits, options, []);
+}
+
+/**
+ * {@link applyEdits} where the text at and under `notEvidence` (paths into `source`) does not
+ * count as evidence of the local quote style: `applyChanges` passes every path of its change set,
+ * whose text may have been written by the engine for an earlier pick.
+ */
+export function applyEditsStyledBy(source: string, edits: readonly Edit[], options: MergeOptions | undefined, notEvidence: readonly Path[]): ApplyEditsResult {
   const resolved = resolveOptions(options);
   const invalid = resolved instanceof MergeError ? resolved : validateEdits(edits, resolved.limits.maxDepth);
   if (invalid !== null) return { text: source, applied: [], errors: [invalid] };
@@ -55,12 +67,12 @@ export function applyEdits(source: string, edits: readonly Edit[], options?: Mer
     if (bad !== null) errors.push(new MergeError(bad.code, `${formatPath(edit.path)}: value ${bad.message}`, { path: formatPath(edit.path) }));
     else valid.push({ edit, index });
   });
-  const result = attempt(source, valid, limits, verify);
+  const result = attempt(source, valid, limits, verify, notEvidence);
   return { text: result.text, applied: result.applied.sort((a, b) => a - b), errors: [...errors, ...result.errors] };
 }
 
-function attempt(text: string, batch: readonly Indexed[], limits: ResolvedLimits, verify: boolean): ApplyEditsResult {
-  const file = parseYamlFile(text, limits, 'source');
+function attempt(text: string, batch: readonly Indexed[], limits: ResolvedLimits, verify: boolean, notEvidence: readonly Path[]): ApplyEditsResult {
+  const file = writeTarget(text, limits, notEvidence);
   if (file.errors.length > 0) return { text, applied: [], errors: file.errors };
   const plan = planEdits(file, batch.map((b) => b.edit));
   const errors: MergeError[] = [];
@@ -70,7 +82,7 @@ function attempt(text: string, batch: readonly Indexed[], limits: ResolvedLimits
   }
   const ok = batch.filter((_, i) => !plan.failed.has(i));
   if (ok.length === 0) return { text, applied: [], errors };
-  const spliced = keepFinalNewlineAbsent(text, applySplices(text, plan.splices));
+  const spliced = keepFinalNewlineAbsent(text, applySplices(file.text, plan.splices));
   let failure: MergeError | null;
   if ('overlap' in spliced) {
     failure = new MergeError('UNAPPLIABLE', 'two edits touch the same text; apply them separately');
@@ -92,8 +104,8 @@ function attempt(text: string, batch: readonly Indexed[], limits: ResolvedLimits
   }
   if (!splittable(ok)) return { text, applied: [], errors: [...errors, failure] };
   const half = Math.ceil(ok.length / 2);
-  const first = attempt(text, ok.slice(0, half), limits, verify);
-  const second = attempt(first.text, ok.slice(half), limits, verify);
+  const first = attempt(text, ok.slice(0, half), limits, verify, notEvidence);
+  const second = attempt(first.text, ok.slice(half), limits, verify, notEvidence);
   return { text: second.text, applied: [...first.applied, ...second.applied], errors: [...errors, ...first.errors, ...second.errors] };
 }
 
@@ -114,15 +126,4 @@ function keepFinalNewlineAbsent<T extends { text: string } | { overlap: unknown 
   if (!('text' in spliced) || source === '' || source.endsWith('\n') || !spliced.text.endsWith('\n')) return spliced;
   if (endsInBlockScalar(spliced.text)) return spliced;
   return { ...spliced, text: spliced.text.replace(/\r?\n$/, '') };
-}
-
-/** True when the last lines of `text` are the content of a `|` / `>` block scalar (one backward pass). */
-function endsInBlockScalar(text: string): boolean {
-  const lines = text.replace(/\r?\n$/, '').split(/\r?\n/);
-  let i = lines.length - 1;
-  while (i >= 0 && (lines[i] === '' || /^[ \t]/.test(lines[i]!))) {
-    if (/[|>][-+0-9]*[ \t]*(#.*)?$/.test(lines[i]!)) return true;
-    i--;
-  }
-  return i >= 0 && /[|>][-+0-9]*[ \t]*(#.*)?$/.test(lines[i]!);
 }

@@ -2,7 +2,6 @@ import { isMap, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from '
 import { MergeError } from '../model/errors.js';
 import type { JsonValue } from '../model/json.js';
 import type { PathSegment } from '../model/path.js';
-import type { ParsedFile } from '../parse/parseYaml.js';
 import type { RenderStyle } from '../locate/detectStyle.js';
 import { blockItemSpans, type ItemSpan } from '../locate/itemSpans.js';
 import { findIn } from '../locate/findIn.js';
@@ -14,6 +13,7 @@ import { renderFlow, renderItem, renderPair } from './renderValue.js';
 import { renderKey } from './renderScalar.js';
 import { replaceSplice, stripEol, styleIn } from './replaceSplice.js';
 import type { Splice } from './splice.js';
+import type { WriteTarget } from './writeTarget.js';
 
 /** An entry to add to a collection, placed after `after` (an existing sibling index), first (-1) or last (null). */
 export interface Insertion {
@@ -36,7 +36,7 @@ export interface CollectionPlan {
 }
 
 /** Splices for the inserts, removals and reordering of one collection. */
-export function collectionSplices(file: ParsedFile, plan: CollectionPlan): Splice[] | MergeError {
+export function collectionSplices(file: WriteTarget, plan: CollectionPlan): Splice[] | MergeError {
   const { coll, loc } = plan;
   const { text } = file;
   const style = styleIn(file, loc, coll);
@@ -50,10 +50,12 @@ export function collectionSplices(file: ParsedFile, plan: CollectionPlan): Splic
   const col = spans[0]?.col ?? 0;
   const render = (ins: Insertion, st: RenderStyle = style): string =>
     ins.key !== null ? renderPair(ins.key, ins.value, col, st) : renderItem(ins.value, col, st);
-  // appended to a text without a final line break: no literal block (readers disagree on its end)
+  // the very end of a text without a final line break: no literal block (readers disagree on its end)
   const renderAtEnd = (ins: Insertion): string => render(ins, { ...style, noLiteral: true });
   const keepEnds = keepChompEnds(file);
-  if (plan.order) return orderSplices(file, plan, spans, render, style.eol, keepEnds);
+  // a region that ends the text without a final line break writes no literal block either
+  const regionAtEnd = file.eolAdded && (spans[spans.length - 1]?.end ?? 0) >= text.length;
+  if (plan.order) return orderSplices(file, plan, spans, regionAtEnd ? renderAtEnd : render, style.eol, keepEnds);
   const out: Splice[] = removalSplices(text, spans, plan, keepEnds);
   if (out.length === 1 && out[0]!.start === -1) {
     return new MergeError('UNSUPPORTED', 'cannot remove every entry of a compact mapping and add others in one step');
@@ -69,7 +71,8 @@ export function collectionSplices(file: ParsedFile, plan: CollectionPlan): Splic
     } else {
       const span = spans[anchor]!;
       const lead = text[span.end - 1] === '\n' || span.end === 0 ? '' : eol;
-      const body = lead === '' ? render(ins) : renderAtEnd(ins);
+      const atEnd = lead !== '' || (file.eolAdded && span.end >= text.length);
+      const body = atEnd ? renderAtEnd(ins) : render(ins);
       out.push({ start: span.end, end: span.end, text: lead === '' ? body : lead + stripEol(body, eol), seq: ins.seq });
     }
   }
@@ -120,7 +123,7 @@ function removalSplices(text: string, spans: readonly ItemSpan[], plan: Collecti
  * splice); else they would join its value.
  */
 function orderSplices(
-  file: ParsedFile,
+  file: WriteTarget,
   plan: CollectionPlan,
   spans: readonly { start: number; end: number }[],
   render: (ins: Insertion) => string,
@@ -180,7 +183,7 @@ function orderSplices(
 }
 
 /** Inserts and removals in a flow collection (`[a, b]`, `{ a: 1 }`), separators kept tidy. */
-function flowSplices(file: ParsedFile, plan: CollectionPlan, style: RenderStyle): Splice[] | MergeError {
+function flowSplices(file: WriteTarget, plan: CollectionPlan, style: RenderStyle): Splice[] | MergeError {
   const { coll } = plan;
   const { text } = file;
   const bounds = coll.items.map((item) => {

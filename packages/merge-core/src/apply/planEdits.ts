@@ -2,7 +2,6 @@ import { isCollection, isMap, isPair, isScalar, isSeq, type Node, type YAMLMap, 
 import { MergeError } from '../model/errors.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../model/json.js';
 import { formatPath, segmentEqual as sameSegment, type Path } from '../model/path.js';
-import type { ParsedFile } from '../parse/parseYaml.js';
 import { findIn } from '../locate/findIn.js';
 import { findKey, resolvePath, type NodeLocation } from '../locate/resolvePath.js';
 import type { Edit } from './edit.js';
@@ -12,6 +11,7 @@ import { relocateAnchors, type Touch } from './relocateAnchors.js';
 import { replaceSplice } from './replaceSplice.js';
 import { writeNew } from './writeNew.js';
 import type { Splice } from './splice.js';
+import type { WriteTarget } from './writeTarget.js';
 
 /** A new entry of an existing collection: the value the edits below it build, its insertion, those edits. */
 interface NewEntry {
@@ -27,10 +27,10 @@ export interface EditPlan {
 }
 
 /**
- * Turns edits into splices on the original text: each edit is resolved against the one parse,
+ * Turns edits into splices on the text of `file`: each edit is resolved against the one parse,
  * grouped by the collection it changes, and rendered in that collection's local style.
  */
-export function planEdits(file: ParsedFile, edits: readonly Edit[]): EditPlan {
+export function planEdits(file: WriteTarget, edits: readonly Edit[]): EditPlan {
   const splices: Splice[] = [];
   const failed = new Map<number, MergeError>();
   const plans = new Map<Node, CollectionPlan>();
@@ -173,7 +173,7 @@ function withPath(error: MergeError, path: string): MergeError {
   return new MergeError(error.code, `${path}: ${error.message}`, { path });
 }
 
-function parentLocation(file: ParsedFile, path: Path, at: NodeLocation): NodeLocation {
+function parentLocation(file: WriteTarget, path: Path, at: NodeLocation): NodeLocation {
   const res = resolvePath(file, path.slice(0, -1));
   return res.kind === 'found' ? res.at : at;
 }

@@ -1,7 +1,6 @@
 import { isCollection, isScalar, isSeq, Scalar, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { MergeError } from '../model/errors.js';
 import { isJsonObject, type JsonValue } from '../model/json.js';
-import type { ParsedFile } from '../parse/parseYaml.js';
 import { documentStyle, localQuote, type RenderStyle } from '../locate/detectStyle.js';
 import { blockItemSpans } from '../locate/itemSpans.js';
 import { keepChompEnds } from '../locate/keepChompEnds.js';
@@ -12,11 +11,15 @@ import { propsStart } from '../locate/propsStart.js';
 import { renderAfterKey, renderBlock, renderFlow, renderItem } from './renderValue.js';
 import { renderLiteral, renderScalar } from './renderScalar.js';
 import type { Splice } from './splice.js';
+import type { WriteTarget } from './writeTarget.js';
 
-/** The style for text written into `coll` (its own quotes, the document's indent and line breaks). */
-export function styleIn(file: ParsedFile, loc: NodeLocation, coll: YAMLMap | YAMLSeq | null): RenderStyle {
-  const base = documentStyle(file.text, loc.document);
-  return coll ? { ...base, quote: localQuote(coll, base.quote) } : base;
+/**
+ * The style for text written into `coll` (its own quotes, the document's indent and line breaks),
+ * measured without the text that is no evidence of it (`file.notEvidence`).
+ */
+export function styleIn(file: WriteTarget, loc: NodeLocation, coll: YAMLMap | YAMLSeq | null): RenderStyle {
+  const base = documentStyle(file.text, loc.document, file.notEvidence);
+  return coll ? { ...base, quote: localQuote(coll, base.quote, file.notEvidence) } : base;
 }
 
 /** Column at which the value of `loc` is written when it becomes a block. */
@@ -26,14 +29,14 @@ function ownerColumn(text: string, loc: NodeLocation): number {
 }
 
 /** A splice replacing the value at `loc` with `value`, in the style of the text around it. */
-export function replaceSplice(file: ParsedFile, loc: NodeLocation, value: JsonValue, seq: number): Splice | MergeError {
+export function replaceSplice(file: WriteTarget, loc: NodeLocation, value: JsonValue, seq: number): Splice | MergeError {
   const { text } = file;
   const node = loc.node;
   const parent = loc.parent;
   const inFlow = Boolean(parent?.flow);
   // no literal block where a deeper comment follows (it would join the block) or at the very end
   // of a text without a final line break (YAML readers disagree on its last line break there)
-  const atEnd = !text.endsWith('\n') && (node?.range ? lineEnd(text, node.range[1]) >= text.length : false);
+  const atEnd = (file.eolAdded || !text.endsWith('\n')) && (node?.range ? lineEnd(text, node.range[1]) >= text.length : false);
   const style = { ...styleIn(file, loc, parent), noLiteral: atEnd || commentFollows(text, loc) };
   const isColl = (Array.isArray(value) && value.length > 0) || (isJsonObject(value) && Object.keys(value).length > 0);
   const scalarText = (quoteFrom: Node | null): string => {

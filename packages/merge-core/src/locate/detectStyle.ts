@@ -46,15 +46,19 @@ export interface FlowStyle {
   unit: number;
 }
 
-const styles = new WeakMap<object, RenderStyle>();
+const NO_NODES: ReadonlySet<Node> = new Set();
+const styles = new WeakMap<object, WeakMap<ReadonlySet<Node>, RenderStyle>>();
 
 /**
  * The document's own style for new text: indent width (first nested block mapping found),
  * indentless or indented sequences (first block sequence under a key), the majority quote
  * style of string values, and its line break. Defaults: 2 spaces, indented, plain, `\n`.
+ * Scalars in `notEvidence` do not count towards the quote style (see {@link localQuote}).
  */
-export function documentStyle(text: string, document: ParsedDocument): RenderStyle {
-  const cached = styles.get(document);
+export function documentStyle(text: string, document: ParsedDocument, notEvidence: ReadonlySet<Node> = NO_NODES): RenderStyle {
+  const byEvidence = styles.get(document) ?? new WeakMap<ReadonlySet<Node>, RenderStyle>();
+  styles.set(document, byEvidence);
+  const cached = byEvidence.get(notEvidence);
   if (cached) return cached;
   let unit: number | null = null;
   let indentless: boolean | null = null;
@@ -83,12 +87,12 @@ export function documentStyle(text: string, document: ParsedDocument): RenderSty
             if (d > 0) seqUnit ??= d;
           }
         }
-        countQuote(value, counts);
+        if (!notEvidence.has(value as Node)) countQuote(value, counts);
         visit(value, depth + 1, inFlow || Boolean(node.flow));
       }
     } else if (isSeq(node)) {
       for (const item of node.items as (Node | null)[]) {
-        countQuote(item, counts);
+        if (!notEvidence.has(item as Node)) countQuote(item, counts);
         visit(item, depth + 1, inFlow || Boolean(node.flow));
       }
     }
@@ -109,18 +113,27 @@ export function documentStyle(text: string, document: ParsedDocument): RenderSty
       unit: flow.unit ?? width,
     },
   };
-  styles.set(document, style);
+  byEvidence.set(notEvidence, style);
   return style;
 }
 
-/** Quote style of the string scalars directly inside `coll` (one level into mapping elements). */
-export function localQuote(coll: YAMLMap | YAMLSeq, fallback: QuoteStyle): QuoteStyle {
+/**
+ * Quote style of the string scalars directly inside `coll` (one level into mapping elements);
+ * `fallback` (the document's) when none of them is evidence. Scalars in `notEvidence` do not
+ * count: `applyChanges` passes the text at and under every path of its change set, which may be
+ * text the engine wrote for an earlier pick (accept A, merge again, accept B), so that new text
+ * is quoted the same whichever way a selection is split.
+ */
+export function localQuote(coll: YAMLMap | YAMLSeq, fallback: QuoteStyle, notEvidence: ReadonlySet<Node> = NO_NODES): QuoteStyle {
   const counts = { plain: 0, single: 0, double: 0 };
+  const count = (node: Node | null | undefined): void => {
+    if (node && !notEvidence.has(node)) countQuote(node, counts);
+  };
   const items = coll.items as (Pair<Node | null, Node | null> | Node | null)[];
   for (const item of items.slice(0, 50)) {
-    if (isMap(coll)) countQuote((item as Pair<Node | null, Node | null>).value, counts);
-    else if (isMap(item)) for (const p of (item.items as Pair<Node | null, Node | null>[]).slice(0, 20)) countQuote(p.value, counts);
-    else countQuote(item as Node | null, counts);
+    if (isMap(coll)) count((item as Pair<Node | null, Node | null>).value);
+    else if (isMap(item)) for (const p of (item.items as Pair<Node | null, Node | null>[]).slice(0, 20)) count(p.value);
+    else count(item as Node | null);
   }
   const total = counts.plain + counts.single + counts.double;
   return total === 0 ? fallback : majority(counts);

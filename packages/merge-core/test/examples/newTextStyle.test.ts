@@ -173,3 +173,95 @@ describe('new text: JSON layout', () => {
     if (json !== false) expect(JSON.parse(r.text)).toEqual(parseYaml(r.text).values[0]);
   });
 });
+
+/**
+ * New text is quoted as ours quotes, measured without the text at the change set's paths: after
+ * accepting A and merging again, A's text sits at such a path, so it cannot tip how B's new text
+ * is quoted (issue 8, case 6; the commutation law's campaign).
+ */
+describe('new text: quoting does not depend on earlier picks', () => {
+  /** A, then a merge against the result, then B; and A ∪ B at once: both texts. */
+  function bothWays(base: string, ours: string, theirs: string, a: string[], b: string[]): { together: string; apart: string } {
+    const together = applyChanges(ours, merge3({ base, ours, theirs }), [...a, ...b]);
+    const first = applyChanges(ours, merge3({ base, ours, theirs }), a);
+    const second = applyChanges(first.text, merge3({ base, ours: first.text, theirs }), b);
+    for (const r of [together, first, second]) {
+      expect(r.errors).toEqual([]);
+      expect(r.skipped).toEqual([]);
+    }
+    return { together: together.text, apart: second.text };
+  }
+  const table: { name: string; base: string; ours: string; theirs: string; a: string[]; b: string[]; expected: string }[] = [
+    {
+      name: "a value A wrote double-quoted (theirs' text) does not make B's new values double-quoted",
+      base: 'apiVersion:\ncolumns:\n  - name: id\n    dataType: string\n    description: yes\n    ordinal: 0\ntags:\n  - orders',
+      ours: 'apiVersion:\ncolumns:\n  -\n    name: id\n    dataType: string\n    description: yes\n    ordinal: 0\ntags:\n  - orders\n  - experimental',
+      theirs:
+        'apiVersion: "decimal(10,2)"\ncolumns:\n  - name: id\n    dataType: string\n    description: yes\n    ordinal: 0\n' +
+        "  - name: customer_id\n    'dataType': TIMESTAMP\ntags:\n  - orders\ndomain:\n  - experimental\n  - gdpr\nsettings: https://example.com/docs",
+      a: ['apiVersion'],
+      b: ['columns[name=customer_id]', 'domain', 'settings'],
+      expected:
+        'apiVersion: "decimal(10,2)"\ncolumns:\n  -\n    name: id\n    dataType: string\n    description: yes\n    ordinal: 0\n' +
+        '  - name: customer_id\n    dataType: TIMESTAMP\ntags:\n  - orders\n  - experimental\ndomain:\n  - experimental\n  - gdpr\nsettings: https://example.com/docs',
+    },
+    {
+      name: 'siblings ours quotes keep deciding: new values are double-quoted both ways',
+      base: y`
+        name: "orders"
+        owner: "team-a"
+      `,
+      ours: y`
+        name: "orders"
+        owner: "team-a"
+      `,
+      theirs: y`
+        name: "orders"
+        owner: "team-b"
+        system: payments
+        domain: sales
+      `,
+      a: ['owner'],
+      b: ['system', 'domain'],
+      expected: y`
+        name: "orders"
+        owner: "team-b"
+        system: "payments"
+        domain: "sales"
+      `,
+    },
+    {
+      name: 'values A made quoted by necessity do not turn the siblings plain',
+      base: y`
+        a: "x"
+        b: "y"
+        c: z
+      `,
+      ours: y`
+        a: "x"
+        b: "y"
+        c: z
+      `,
+      theirs: y`
+        a: "yes"
+        b: "1.0"
+        c: z
+        system: payments
+      `,
+      a: ['a', 'b'],
+      b: ['system'],
+      // theirs changed a and b: their text is no evidence either way; c is plain
+      expected: y`
+        a: "yes"
+        b: "1.0"
+        c: z
+        system: payments
+      `,
+    },
+  ];
+  test.each(table)('$name', ({ base, ours, theirs, a, b, expected }) => {
+    const { together, apart } = bothWays(base, ours, theirs, a, b);
+    expect(together).toBe(expected);
+    expect(apart).toBe(expected);
+  });
+});

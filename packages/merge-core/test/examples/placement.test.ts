@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyChanges, applyEdits, applyUpdates, diff } from '@revprov/merge-core';
+import { applyChanges, applyEdits, applyUpdates, diff, merge3 } from '@revprov/merge-core';
 
 /** Placement, end-of-file and ownership cases found in review; exact texts. */
 describe('placement and ends', () => {
@@ -35,6 +35,29 @@ describe('placement and ends', () => {
   test('no literal block at the very end of a text without a final newline', () => {
     expect(applyUpdates('a: |\n  x\n  y', { a: 'p\nq\n' }).text).toBe('a: "p\\nq\\n"');
     expect(applyUpdates('a: 1', { b: 'p\nq\n' }).text).toBe('a: 1\nb: "p\\nq\\n"');
+  });
+
+  test('a text without a final newline: a new entry after one a removal leaves last gets no blank line', () => {
+    // theirs removes spec.tags (the last lines) and adds system: together, and one at a time in either order
+    const base = 'spec:\n  x: 1\n  tags:\n    - a';
+    const theirs = 'spec:\n  x: 1\nsystem:\n  r: 1\n';
+    const expected = 'spec:\n  x: 1\nsystem:\n  r: 1';
+    expect(applyChanges(base, merge3({ base, ours: base, theirs })).text).toBe(expected);
+    for (const [a, b] of [['spec.tags', 'system'], ['system', 'spec.tags']] as const) {
+      const first = applyChanges(base, merge3({ base, ours: base, theirs }), [a]);
+      const second = applyChanges(first.text, merge3({ base, ours: first.text, theirs }), [b]);
+      expect([first.errors, second.errors, second.skipped]).toEqual([[], [], []]);
+      expect(second.text).toBe(expected);
+    }
+    // the same as low-level edits, CRLF too; a literal block is still not written last
+    const edits = (value: string | number) =>
+      [
+        { op: 'remove', path: [{ kind: 'key', key: 'a' }, { kind: 'key', key: 'c' }] },
+        { op: 'set', path: [{ kind: 'key', key: 'd' }], value },
+      ] as const;
+    expect(applyEdits('a:\n  b: 1\n  c: 2', [...edits(1)]).text).toBe('a:\n  b: 1\nd: 1');
+    expect(applyEdits('a:\r\n  b: 1\r\n  c: 2', [...edits(1)]).text).toBe('a:\r\n  b: 1\r\nd: 1');
+    expect(applyEdits('a:\n  b: 1\n  c: 2', [...edits('p\nq\n')]).text).toBe('a:\n  b: 1\nd: "p\\nq\\n"');
   });
 
   test('a comment after "key:" stays on the key line when the block below is replaced', () => {
