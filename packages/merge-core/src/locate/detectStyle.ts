@@ -192,11 +192,13 @@ function firstItemStart(coll: YAMLMap | YAMLSeq): number | null {
 
 /**
  * Counts the quote style of a string scalar as evidence of the author's preference. A quoted
- * string that could not be plain (`"# x"`, `"yes"`) was forced, not chosen, so it does not count.
+ * string that could not be plain (`"# x"`, `"yes"`) was forced, not chosen, so it does not count;
+ * nor does one that could not be plain inside a flow collection (`"a, b"`), which is how the
+ * engine writes every new scalar: its own forced quotes never count as a choice.
  */
 function countQuote(node: Node | null | undefined, counts: Record<QuoteStyle, number>): void {
   if (!isScalar(node) || typeof node.value !== 'string') return;
-  if (node.type !== Scalar.PLAIN && !isPlainSafe(node.value, false)) return;
+  if (node.type !== Scalar.PLAIN && !isPlainSafe(node.value, true)) return;
   if (node.type === Scalar.QUOTE_DOUBLE) counts.double++;
   else if (node.type === Scalar.QUOTE_SINGLE) counts.single++;
   else if (node.type === Scalar.PLAIN) counts.plain++;

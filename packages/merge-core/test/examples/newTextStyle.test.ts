@@ -265,3 +265,17 @@ describe('new text: quoting does not depend on earlier picks', () => {
     expect(apart).toBe(expected);
   });
 });
+
+describe('new text: which quotes count as a choice', () => {
+  const table: { name: string; source: string; updates: Record<string, unknown>; expected: string }[] = [
+    { name: 'quoted values that could be plain are a choice', source: 'a: "x"\n', updates: { b: 'w' }, expected: 'a: "x"\nb: "w"\n' },
+    { name: 'a quote a value needs is not ("yes")', source: 'a: "yes"\n', updates: { b: 'w' }, expected: 'a: "yes"\nb: w\n' },
+    // the engine writes every new scalar by flow rules, so its own "decimal(10,2)" never counts either
+    { name: 'nor is one it needs inside a flow collection ("a, b")', source: 'a: "x, y"\n', updates: { b: 'w' }, expected: 'a: "x, y"\nb: w\n' },
+  ];
+  test.each(table)('$name', ({ source, updates, expected }) => {
+    const r = applyUpdates(source, updates);
+    expect(r.errors).toEqual([]);
+    expect(r.text).toBe(expected);
+  });
+});
