@@ -58,6 +58,11 @@ describe('placement and ends', () => {
     expect(applyEdits('a:\n  b: 1\n  c: 2', [...edits(1)]).text).toBe('a:\n  b: 1\nd: 1');
     expect(applyEdits('a:\r\n  b: 1\r\n  c: 2', [...edits(1)]).text).toBe('a:\r\n  b: 1\r\nd: 1');
     expect(applyEdits('a:\n  b: 1\n  c: 2', [...edits('p\nq\n')]).text).toBe('a:\n  b: 1\nd: "p\\nq\\n"');
+    // a plain value ending in ">" is no folded block scalar: the text still ends without a line break
+    expect(applyEdits('a:\n  b: array<string>\n  c: 2', [...edits(1)]).text).toBe('a:\n  b: array<string>\nd: 1');
+    expect(applyEdits('a:\n  b: array<string>\n  c: 2', [edits(1)[0]]).text).toBe('a:\n  b: array<string>');
+    // a real one keeps the line break its value ends with
+    expect(applyEdits('a:\n  b: >\n    x\n  c: 2', [edits(1)[0]]).text).toBe('a:\n  b: >\n    x\n');
   });
 
   test('a comment after "key:" stays on the key line when the block below is replaced', () => {
