@@ -1,9 +1,8 @@
 import { MergeError } from '../model/errors.js';
 import { checkJsonValue } from '../model/checkJsonValue.js';
 import { pathDepth } from '../model/validatePath.js';
-import { formatPath } from '../model/path.js';
+import { formatPath, type Path } from '../model/path.js';
 import { resolveOptions, type MergeOptions, type ResolvedLimits, type ResolvedOptions } from '../model/options.js';
-import type { Path } from '../model/path.js';
 import { parseYamlFile } from '../parse/parseYaml.js';
 import { documentIds } from '../locate/documentIds.js';
 import { editableDocuments } from '../locate/editableDocuments.js';
