@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyChanges, applyEdits, applyUpdates, diff, merge3 } from '@revprov/merge-core';
+import { applyChanges, applyEdits, applyUpdates, diff, merge3, type Edit } from '@revprov/merge-core';
 
 /** Placement, end-of-file and ownership cases found in review; exact texts. */
 describe('placement and ends', () => {
@@ -50,11 +50,10 @@ describe('placement and ends', () => {
       expect(second.text).toBe(expected);
     }
     // the same as low-level edits, CRLF too; a literal block is still not written last
-    const edits = (value: string | number) =>
-      [
-        { op: 'remove', path: [{ kind: 'key', key: 'a' }, { kind: 'key', key: 'c' }] },
-        { op: 'set', path: [{ kind: 'key', key: 'd' }], value },
-      ] as const;
+    const edits = (value: string | number): [Edit, Edit] => [
+      { op: 'remove', path: [{ kind: 'key', key: 'a' }, { kind: 'key', key: 'c' }] },
+      { op: 'set', path: [{ kind: 'key', key: 'd' }], value },
+    ];
     expect(applyEdits('a:\n  b: 1\n  c: 2', [...edits(1)]).text).toBe('a:\n  b: 1\nd: 1');
     expect(applyEdits('a:\r\n  b: 1\r\n  c: 2', [...edits(1)]).text).toBe('a:\r\n  b: 1\r\nd: 1');
     expect(applyEdits('a:\n  b: 1\n  c: 2', [...edits('p\nq\n')]).text).toBe('a:\n  b: 1\nd: "p\\nq\\n"');
