@@ -48,13 +48,28 @@ function writeSection(name: string, markdown: string): void {
   log(`updated ${target} (${name})`);
 }
 
+/**
+ * One part of the report: measured by `measure` (or, with `--report-only`, the last run's results
+ * read back from `file` next to this script), rendered, printed, written into BENCHMARKS.md's
+ * section `section`, and saved to `file` for the next `--report-only`.
+ */
+async function reportPart<T>(section: string, file: string, measure: () => Promise<T>, render: (results: T) => string): Promise<void> {
+  const saved = fileURLToPath(new URL(file, import.meta.url));
+  const results = reportOnly ? (JSON.parse(readFileSync(saved, 'utf8')) as T) : await measure();
+  const markdown = render(results);
+  process.stdout.write(`${markdown}\n`);
+  writeSection(section, markdown);
+  writeFileSync(saved, `${JSON.stringify(results, null, 2)}\n`);
+}
+
 const only = ['--web-only', '--scale-only'].find((a) => args.has(a));
 
 if (only === undefined) {
-  const saved = fileURLToPath(new URL('./results.json', import.meta.url));
-  const results: BenchResults = reportOnly
-    ? (JSON.parse(readFileSync(saved, 'utf8')) as BenchResults)
-    : await runBench({
+  await reportPart<BenchResults>(
+    'bench',
+    './results.json',
+    () =>
+      runBench({
         specs: [...sizes, ...FOUR_SPACE_SPECS.slice(0, 2)],
         ...(quick || large === undefined ? {} : { memorySpec: large }),
         server: !args.has('--no-server'),
@@ -63,29 +78,20 @@ if (only === undefined) {
         // merge-core keeps its last 8 parsed files in memory and 10 MB ones exhaust this process's heap.
         opsFor: (spec) => (spec.indent === 4 ? [OP.mergeToText, OP.whole] : spec.columns >= 50_000 ? [] : undefined),
         log,
-      });
-  const markdown = renderReport(results);
-  process.stdout.write(`${markdown}\n`);
-  writeSection('bench', markdown);
-  writeFileSync(saved, `${JSON.stringify(results, null, 2)}\n`);
+      }),
+    renderReport,
+  );
 }
 
 if ((only === undefined || only === '--web-only') && !args.has('--no-web')) {
-  const saved = fileURLToPath(new URL('./web-results.json', import.meta.url));
-  const web: WebBenchResults = reportOnly ? (JSON.parse(readFileSync(saved, 'utf8')) as WebBenchResults) : await runWebBench({ runs: quick ? 2 : 3, log });
-  const markdown = renderWebReport(web);
-  process.stdout.write(`${markdown}\n`);
-  writeSection('web-bench', markdown);
-  writeFileSync(saved, `${JSON.stringify(web, null, 2)}\n`);
+  await reportPart<WebBenchResults>('web-bench', './web-results.json', () => runWebBench({ runs: quick ? 2 : 3, log }), renderWebReport);
 }
 
 if ((only === undefined || only === '--scale-only') && !args.has('--no-scale')) {
-  const saved = fileURLToPath(new URL('./scale-results.json', import.meta.url));
-  const scale: ScaleBenchResults = reportOnly
-    ? (JSON.parse(readFileSync(saved, 'utf8')) as ScaleBenchResults)
-    : await runScaleBench({ ...(quick ? { operations: 60, querySeconds: 4 } : {}), log });
-  const markdown = renderScaleReport(scale);
-  process.stdout.write(`${markdown}\n`);
-  writeSection('scale-bench', markdown);
-  writeFileSync(saved, `${JSON.stringify(scale, null, 2)}\n`);
+  await reportPart<ScaleBenchResults>(
+    'scale-bench',
+    './scale-results.json',
+    () => runScaleBench({ ...(quick ? { operations: 60, querySeconds: 4 } : {}), log }),
+    renderScaleReport,
+  );
 }
