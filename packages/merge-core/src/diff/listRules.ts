@@ -13,7 +13,9 @@ function shape(path: Path): string[] {
   return out;
 }
 
+/** Tokens of the patterns seen so far; bounded, as patterns may come from callers. */
 const compiled = new Map<string, string[]>();
+const MAX_COMPILED = 1024;
 function patternTokens(pattern: string): string[] {
   let tokens = compiled.get(pattern);
   if (!tokens) {
@@ -27,20 +29,35 @@ function patternTokens(pattern: string): string[] {
       if (m[1]) tokens.push(m[1]);
       for (let i = 0; i < (m[2]?.length ?? 0) / 3; i++) tokens.push('[]');
     }
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
     compiled.set(pattern, tokens);
   }
   return tokens;
 }
 
-function match(p: string[], pi: number, s: string[], si: number): boolean {
-  if (pi === p.length) return si === s.length;
-  const t = p[pi]!;
-  if (t === '**') {
-    for (let k = si; k <= s.length; k++) if (match(p, pi + 1, s, k)) return true;
-    return false;
+/**
+ * Whether the tokens `p` match the whole shape `s`. Runs in O(|p| × |s|) time whatever the
+ * pattern: the set of shape positions reachable after each token is carried forward, so
+ * patterns with many `**` (caller-supplied) never backtrack.
+ */
+function match(p: readonly string[], s: readonly string[]): boolean {
+  let reach = new Array<boolean>(s.length + 1).fill(false);
+  reach[0] = true;
+  for (const t of p) {
+    const next = new Array<boolean>(s.length + 1).fill(false);
+    let any = false;
+    for (let si = 0; si <= s.length; si++) {
+      if (t === '**') {
+        // `**` spans zero or more steps: every position at or after a reachable one
+        if (reach[si] || (si > 0 && next[si - 1])) next[si] = any = true;
+      } else if (si < s.length && reach[si] && (t === '*' || t === s[si])) {
+        next[si + 1] = any = true;
+      }
+    }
+    if (!any) return false;
+    reach = next;
   }
-  if (si === s.length) return false;
-  return (t === '*' || t === s[si]) && match(p, pi + 1, s, si + 1);
+  return reach[s.length] === true;
 }
 
 /** The identity of every element under a keyed rule, or `null` when one lacks it or repeats. */
@@ -80,7 +97,7 @@ function fits(rule: ListRule, lists: readonly (readonly JsonValue[])[]): Concret
 export function ruleFor(path: Path, lists: readonly (readonly JsonValue[])[], rules: readonly ListRuleEntry[]): ConcreteRule {
   const s = shape(path);
   for (const entry of rules) {
-    if (!match(patternTokens(entry.path), 0, s, 0)) continue;
+    if (!match(patternTokens(entry.path), s)) continue;
     const rule = fits(entry.rule, lists);
     if (rule) return rule;
   }
