@@ -23,8 +23,9 @@ export interface CommutationOptions extends ScenarioLawOptions {
  * half of the clean changes and the conflicts that only re-create what ours removed (fixed by
  * `scenario.pickSeed`). The values are always
  * equal; the bytes are equal too unless A removed the evidence of the local style (the only nested
- * mapping that showed the indent width, the siblings that showed the quote style), and then every
- * line of ours the direct apply kept is kept by the sequential one, in order. Default scenarios:
+ * mapping that showed the indent width), and then every line of ours the direct apply kept is kept
+ * by the sequential one, in order. (The quote style of new text cannot diverge: the engine leaves
+ * the text at the change set's paths out of its quote evidence.) Default scenarios:
  * `mergeScenario({ theirsEdits: 4, oursEdits: 2 })`.
  * Broken by an engine whose result depends on how a selection is split: one that applies a change
  * to the wrong element, drops one, or reorders.
