@@ -8,6 +8,7 @@ import { lookupValue, type Lookup } from '../locate/lookupValue.js';
 import { editableDocuments } from '../locate/editableDocuments.js';
 import { alignDocuments, type OursRoot } from './alignDocuments.js';
 import { identities } from './listRules.js';
+import { collapseShiftedLists } from './collapseShiftedLists.js';
 import { diffDocuments } from './diffDocuments.js';
 import { placeAmongOurs } from './placeAmongOurs.js';
 import type { RawChange } from './diffValues.js';
@@ -16,7 +17,10 @@ import type { RawChange } from './diffValues.js';
  * Three-way merge: every change `theirs` makes to `base`, each a separate selectable `Change`
  * with its status against `ours` (`clean`: ours still has the base value there; `applied`: ours
  * already has theirs; `conflict`: ours changed it differently, removed its parent, or changed the
- * shape of a collection on its path). Documents of multi-document files correspond by entity
+ * shape of a collection on its path). Where ours inserted, removed or reordered elements of an
+ * ordered list at or before a change inside it, that list's changes are one `replace` of the whole
+ * list (see `collapseShiftedLists`): a change never lands on another element. Documents of
+ * multi-document files correspond by entity
  * identity, renames included (`ChangeSet.documents`). Inputs that cannot be read come back as
  * `errors` (with `source` = base/ours/theirs), never as exceptions; so do arguments of the wrong
  * type (`INVALID_ARGUMENT`: a text that is not a string, malformed options).
@@ -36,7 +40,6 @@ export function merge3(input: { base: string; ours: string; theirs: string }, op
   const baseValues = base.documents.map((d) => d.value);
   const theirValues = theirs.documents.map((d) => d.value);
   const alignment = alignDocuments(baseValues, theirValues, editableDocuments(ours).map((d) => d.value));
-  const raw = diffDocuments(baseValues, theirValues, alignment, listRules);
   const at = (side: (path: Path) => OursRoot) => (path: Path) => {
     const { root, from } = side(path);
     const found = lookupValue(root, path, from);
@@ -48,6 +51,13 @@ export function merge3(input: { base: string; ours: string; theirs: string }, op
     const j = alignment.theirsOf[alignment.baseIds.indexOf(first.id)] ?? -1;
     return { root: j === -1 ? undefined : theirValues[j], from: 1 };
   };
+  const baseRoot = (path: Path): OursRoot => {
+    const first = path[0];
+    if (!alignment.multi || first?.kind !== 'document') return { root: baseValues[0], from: 0 };
+    const i = alignment.baseIds.indexOf(first.id);
+    return { root: i === -1 ? undefined : baseValues[i], from: 1 };
+  };
+  const raw = collapseShiftedLists(diffDocuments(baseValues, theirValues, alignment, listRules), at(baseRoot), at((path) => alignment.oursRoot(path)), at(theirsRoot));
   const changes = raw.map((c) => withStatus(c, alignment.oursRoot(c.path)));
   placeAmongOurs(changes, at(theirsRoot), at((path) => alignment.oursRoot(path)));
   const changeSet: ChangeSet = { changes, summary: summarize(changes), errors: [] };
