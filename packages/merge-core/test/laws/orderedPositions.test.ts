@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { applyChanges, merge3 } from '@revprov/merge-core';
+import { lawParameters } from '../support/lawParameters.js';
+
+/**
+ * Law of ordered lists (matched by position): whatever ours did to the list (inserted, removed,
+ * swapped, edited in place, appended), theirs' edit of one element lands on that same element in
+ * ours, or the list is a conflict and nothing is written; no other element changes. Examples:
+ * test/examples/orderedLists.test.ts.
+ */
+type Step = { run: string; args: string };
+const render = (steps: Step[]): string => (steps.length === 0 ? 'steps: []\n' : `steps:\n${steps.map((st) => `  - run: ${st.run}\n    args: ${st.args}\n`).join('')}`);
+
+/** Base's steps (distinct, no identity field: an ordered list), one edit of ours, theirs' edit of step `i`. */
+const scenario = fc
+  .record({
+    n: fc.integer({ min: 1, max: 6 }),
+    args: fc.array(fc.constantFrom('fast', 'slow', 'safe'), { minLength: 6, maxLength: 6 }),
+    ours: fc.constantFrom('insert', 'remove', 'swap', 'edit', 'append'),
+    k: fc.nat(),
+    m: fc.nat(),
+    i: fc.nat(),
+  })
+  .map(({ n, args, ours: edit, k, m, i }) => {
+    const base: Step[] = Array.from({ length: n }, (_, j) => ({ run: `r${j}`, args: args[j]! }));
+    const ours = base.map((st) => ({ ...st }));
+    const at = k % n;
+    if (edit === 'insert') ours.splice(at, 0, { run: 'new', args: 'fast' });
+    if (edit === 'remove') ours.splice(at, 1);
+    if (edit === 'swap') [ours[at], ours[m % n]] = [ours[m % n]!, ours[at]!];
+    if (edit === 'edit') ours[at] = { ...ours[at]!, args: 'edited' };
+    if (edit === 'append') ours.push({ run: 'new', args: 'fast' });
+    const theirs = base.map((st) => ({ ...st }));
+    theirs[i % n] = { ...theirs[i % n]!, args: 'theirs' };
+    return { base, ours, theirs, i: i % n };
+  });
+
+test('property: theirs\' edit of a step lands on that step in ours, or the list is a conflict; no other step changes', () => {
+  let landed = 0;
+  let conflicts = 0;
+  fc.assert(
+    fc.property(scenario, ({ base, ours, theirs, i }) => {
+      const cs = merge3({ base: render(base), ours: render(ours), theirs: render(theirs) });
+      const r = applyChanges(render(ours), cs, cs.changes.filter((c) => c.status === 'clean').map((c) => c.id));
+      expect(r.errors).toEqual([]);
+      const result = (parse(r.text) as { steps: Step[] }).steps;
+      const same = JSON.stringify(result) === JSON.stringify(ours);
+      const target = ours.findIndex((st) => st.run === base[i]!.run && st.args === base[i]!.args);
+      const expected = ours.map((st, j) => (j === target ? { ...st, args: 'theirs' } : st));
+      if (same) conflicts++;
+      else landed++;
+      // either nothing was written (the list conflicts), or exactly theirs' edit on base's step i
+      expect(same || (target !== -1 && JSON.stringify(result) === JSON.stringify(expected))).toBe(true);
+    }),
+    lawParameters(500),
+  );
+  expect(landed).toBeGreaterThan(0);
+  expect(conflicts).toBeGreaterThan(0);
+});
