@@ -34,7 +34,7 @@ export const OUTPUT_OPTIONS = {
   ...COLOR_OPTION,
 } as const;
 
-export const OUTPUT_HELP = `Output:
+export const OUTPUT_HELP = `Output (--diff and --json exclude each other):
   (default)          a per-path listing of the changes
   --diff             a unified diff of the input file against the result
   --json             machine-readable JSON

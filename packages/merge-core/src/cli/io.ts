@@ -9,9 +9,18 @@ import { positionAt } from '../model/errors.js';
  */
 export const EXIT = { ok: 0, conflicts: 1, changes: 1, error: 2 } as const;
 
-/** A failure the command line reports as one message and exit code 2. */
+/**
+ * A failure the command line reports as one message (`revprov: <message> [<code>]`) and exit code 2;
+ * `code` is set where a script may want to tell the failure apart.
+ */
 export class CliError extends Error {
   override readonly name = 'CliError';
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
 }
 
 /** An input file: its name as given (`-` is stdin, shown as `<stdin>`) and its text. */

@@ -1,13 +1,19 @@
 import type { Change, ChangeSet } from '../model/change.js';
 import type { Style } from './style.js';
 
-function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? 'undefined';
+/** A value as JSON, shortened to 72 characters; `(absent)` where a side has no value. */
+export function show(value: unknown): string {
+  const text = JSON.stringify(value) ?? '(absent)';
   return text.length > 72 ? `${text.slice(0, 69)}...` : text;
 }
 
+/** A change id as messages show it: the id, or `the whole document` for the root of a one-document file (id `''`). */
+export function changeName(id: string): string {
+  return id === '' ? 'the whole document' : id;
+}
+
 function describe(c: Change, style: Style): string {
-  const id = c.id === '' ? '(document)' : c.id;
+  const id = changeName(c.id);
   switch (c.kind) {
     case 'add':
       return `${style.green('+')} ${id}: ${show(c.theirs)}`;

@@ -84,6 +84,7 @@ export function run(argv: string[]): number {
   if (color !== undefined && !COLOR_MODES.includes(color as never)) {
     return usageError(`--color must be one of ${COLOR_MODES.join(', ')}, got ${JSON.stringify(color)}`, command);
   }
+  if (values['json'] && values['diff']) return usageError('--json and --diff cannot be used together', command);
   const { min, max } = command.positionals;
   if (positionals.length < min || positionals.length > max) {
     return usageError(`${command.name} takes ${min === max ? min : `${min} to ${max}`} arguments, got ${positionals.length}`, command);
@@ -92,7 +93,7 @@ export function run(argv: string[]): number {
     return command.run(positionals, values as Record<string, string | boolean | string[] | undefined>);
   } catch (err) {
     if (err instanceof CliError) {
-      process.stderr.write(`revprov: ${err.message}\n`);
+      process.stderr.write(`revprov: ${err.message}${err.code !== undefined ? ` [${err.code}]` : ''}\n`);
       return EXIT.error;
     }
     throw err;

@@ -383,3 +383,72 @@ describe('bad input', () => {
     expect(r.stderr).toContain('--write needs a file');
   });
 });
+
+describe('messages name every value and place', () => {
+  beforeAll(() => {
+    writeFileSync(f('m-base.yaml'), 'a: 1\nb:\n  c: 1\n');
+    writeFileSync(f('m-theirs.yaml'), 'a: 2\nb:\n  c: 2\n');
+    writeFileSync(f('m-cs.json'), revprov(['diff', '--json', f('m-base.yaml'), f('m-theirs.yaml')]).stdout);
+  });
+  const selectors = [
+    { select: '', stderr: 'revprov: --select needs a change id or a path prefix, got an empty string (without --select every change is applied)\n' },
+    { select: 'a[', stderr: 'revprov: --select: expected a key at column 3 of path "a[" [INVALID_PATH]\n' },
+    { select: 'b..c', stderr: 'revprov: --select: expected a key at column 3 of path "b..c" [INVALID_PATH]\n' },
+  ];
+  for (const t of selectors) {
+    it(`apply --select ${JSON.stringify(t.select)} is a usage error (exit 2), nothing written`, () => {
+      writeFileSync(f('m-target.yaml'), 'a: 1\nb:\n  c: 1\n');
+      const r = revprov(['apply', '--write', f('m-target.yaml'), f('m-cs.json'), '--select', 'a', '--select', t.select]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(t.stderr);
+      expect(readFileSync(f('m-target.yaml'), 'utf8')).toBe('a: 1\nb:\n  c: 1\n');
+    });
+  }
+  const stale = [
+    { name: 'a scalar at the parent', file: 'a: 1\nb: scalar\n', has: 'the scalar "scalar" at b' },
+    { name: 'null at the parent', file: 'a: 1\nb:\n', has: 'the scalar null at b' },
+    { name: 'a list at the parent', file: 'a: 1\nb: [1, 2]\n', has: 'a list at b' },
+    { name: 'no such key', file: 'a: 1\nb:\n  d: 1\n', has: 'no value there' },
+    { name: 'no parent', file: 'a: 1\n', has: 'no value at b' },
+    { name: 'a scalar document', file: '5\n', has: 'the scalar 5 as the whole document' },
+  ];
+  for (const t of stale) {
+    it(`apply on a file with ${t.name} says what the file has`, () => {
+      writeFileSync(f('m-target.yaml'), t.file);
+      const r = revprov(['apply', f('m-target.yaml'), f('m-cs.json'), '--select', 'b.c']);
+      expect(r.status).toBe(1);
+      expect(r.stderr.split('\n')[0]).toBe(`revprov: ${f('m-target.yaml')}: b.c: the change set expects 1 here, the file has ${t.has}`);
+    });
+  }
+  it('a conflict listing says (absent) where a side has no value', () => {
+    writeFileSync(f('m-ours.yaml'), 'a: 1\n');
+    const r = revprov(['merge3', f('m-base.yaml'), f('m-ours.yaml'), f('m-theirs.yaml')]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('CONFLICT ~ b.c: 1 -> 2\n         base 1, ours (absent), theirs 2\n');
+    expect(r.stdout).not.toContain('undefined');
+  });
+  it('a whole-document conflict is named "the whole document"', () => {
+    writeFileSync(f('m-list.yaml'), '- x\n');
+    writeFileSync(f('m-scalar.yaml'), 'x\n');
+    const r = revprov(['merge3', f('m-base.yaml'), f('m-list.yaml'), f('m-scalar.yaml'), '-o', '-']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`revprov: ${f('m-list.yaml')}: 1 conflict: the whole document\n`);
+    const listing = revprov(['merge3', f('m-base.yaml'), f('m-list.yaml'), f('m-scalar.yaml')]);
+    expect(listing.stdout).toMatch(/^CONFLICT ~ the whole document: \{"a":1,"b":\{"c":1\}\} -> "x"\n/);
+  });
+  const both = [
+    ['diff', 'm-base.yaml', 'm-theirs.yaml'],
+    ['merge3', 'm-base.yaml', 'm-base.yaml', 'm-theirs.yaml'],
+    ['apply', 'm-base.yaml', 'm-cs.json'],
+    ['patch', '--merge-patch', 'm-base.yaml', 'm-cs.json'],
+    ['apply-updates', 'm-base.yaml', 'm-cs.json'],
+  ];
+  for (const [command, ...args] of both) {
+    it(`${command} --diff --json is a usage error`, () => {
+      const r = revprov([command!, '--diff', '--json', ...args.map((a) => (a.startsWith('-') ? a : f(a)))]);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(new RegExp(`^revprov: --json and --diff cannot be used together\\n\\nUsage: revprov ${command} `));
+    });
+  }
+});

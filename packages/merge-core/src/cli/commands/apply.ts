@@ -1,9 +1,10 @@
-import { applyChanges, DEFAULT_LIMITS, parseYaml, type ChangeSet } from '../../index.js';
+import { applyChanges, DEFAULT_LIMITS, MergeError, parsePath, parseYaml, type ChangeSet } from '../../index.js';
 import { validateChangeSet } from '../../model/validateChangeSet.js';
 import { selectChanges } from '../../select/selectChanges.js';
 import { OUTPUT_HELP, OUTPUT_OPTIONS, type Command } from '../command.js';
 import { emitResult } from '../emitResult.js';
 import { CliError, EXIT, formatError, readInput, readJson } from '../io.js';
+import { changeName } from '../render.js';
 import { staleChanges } from '../staleChanges.js';
 
 /** The saved change set, checked as the engine checks it; a malformed one names the place. */
@@ -19,7 +20,17 @@ function asChangeSet(value: unknown, name: string): ChangeSet {
   return { changes, summary, errors: [], ...(documents ? { documents } : {}) };
 }
 
-const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
+
+/** A `--select` value must be a change id or a path; an empty one would select every change. */
+function checkSelector(value: string): void {
+  if (value === '') throw new CliError('--select needs a change id or a path prefix, got an empty string (without --select every change is applied)');
+  try {
+    parsePath(value);
+  } catch (err) {
+    if (err instanceof MergeError) throw new CliError(`--select: ${err.message}`, err.code);
+    throw err;
+  }
+}
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -44,10 +55,11 @@ change set (each listed with the path and the reason), 2 usage or input error.`,
   options: { ...OUTPUT_OPTIONS, select: { type: 'string', short: 's', multiple: true }, force: { type: 'boolean', short: 'f' } },
   positionals: { min: 2, max: 2 },
   run([oursArg, changeSetArg], values) {
+    const selection = values['select'] as string[] | undefined;
+    for (const s of selection ?? []) checkSelector(s);
     const ours = readInput(oursArg!);
     const saved = readJson(changeSetArg!);
     const changeSet = asChangeSet(saved.value, saved.name);
-    const selection = values['select'] as string[] | undefined;
     const parsed = parseYaml(ours.text);
     if (parsed.errors.length > 0) {
       for (const e of parsed.errors) process.stderr.write(`revprov: ${formatError(e, {}, ours.name)}\n`);
@@ -57,7 +69,8 @@ change set (each listed with the path and the reason), 2 usage or input error.`,
       const stale = staleChanges(parsed.values, selectChanges(changeSet.changes, selection).selected);
       if (stale.length > 0) {
         for (const s of stale) {
-          process.stderr.write(`revprov: ${ours.name}: ${s.id}: the change set expects ${show(s.expected)} here, the file has ${show(s.found)}\n`);
+          const expected = s.expected === undefined ? 'no value' : JSON.stringify(s.expected);
+          process.stderr.write(`revprov: ${ours.name}: ${changeName(s.id)}: the change set expects ${expected} here, the file has ${s.has}\n`);
         }
         process.stderr.write(`revprov: ${ours.name}: does not fit ${saved.name} (${stale.length} change${stale.length === 1 ? '' : 's'}); nothing written (--force applies anyway)\n`);
         return EXIT.conflicts;
@@ -70,12 +83,12 @@ change set (each listed with the path and the reason), 2 usage or input error.`,
     }
     emitResult(ours, result.text, values, {
       listing: (style) =>
-        result.applied.map((id) => `${style.green('applied')} ${id}\n`).join('') +
-        result.skipped.map((s) => `${style.red('skipped')} ${s.id}: ${s.reason}\n`).join('') +
+        result.applied.map((id) => `${style.green('applied')} ${changeName(id)}\n`).join('') +
+        result.skipped.map((s) => `${style.red('skipped')} ${changeName(s.id)}: ${s.reason}\n`).join('') +
         `${result.applied.length} applied, ${result.skipped.length} skipped\n`,
       json: () => result,
     });
-    for (const s of result.skipped) process.stderr.write(`revprov: ${ours.name}: ${s.id}: not applied: ${s.reason}\n`);
+    for (const s of result.skipped) process.stderr.write(`revprov: ${ours.name}: ${changeName(s.id)}: not applied: ${s.reason}\n`);
     return result.skipped.length > 0 ? EXIT.conflicts : EXIT.ok;
   },
 };

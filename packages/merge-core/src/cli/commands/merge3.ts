@@ -4,7 +4,7 @@ import { OUTPUT_HELP, OUTPUT_OPTIONS, type Command } from '../command.js';
 import { emitResult } from '../emitResult.js';
 import { conflictStyle } from '../conflictStyle.js';
 import { CliError, EXIT, formatError, readInput } from '../io.js';
-import { renderMerge } from '../render.js';
+import { changeName, renderMerge } from '../render.js';
 
 export const merge3Command: Command = {
   name: 'merge3',
@@ -61,9 +61,9 @@ every other change), 2 usage or input error (nothing written).`,
       listing: (s) => renderMerge(changeSet, skips, s),
       json: () => ({ ...changeSet, skipped, text }),
     });
-    for (const s of skipped) process.stderr.write(`revprov: ${ours.name}: ${s.id}: not merged: ${s.reason}\n`);
+    for (const s of skipped) process.stderr.write(`revprov: ${ours.name}: ${changeName(s.id)}: not merged: ${s.reason}\n`);
     const conflicts = changeSet.changes.filter((c) => c.status === 'conflict');
-    if (!listed && conflicts.length > 0) process.stderr.write(`revprov: ${ours.name}: ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'}: ${conflicts.map((c) => c.id).join(', ')}\n`);
+    if (!listed && conflicts.length > 0) process.stderr.write(`revprov: ${ours.name}: ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'}: ${conflicts.map((c) => changeName(c.id)).join(', ')}\n`);
     return conflicts.length > 0 || skipped.length > 0 ? EXIT.conflicts : EXIT.ok;
   },
 };

@@ -3,6 +3,7 @@ import type { Command } from '../command.js';
 import { conflictStyle } from '../conflictStyle.js';
 import { gitConfig, lineMerge } from '../git.js';
 import { CliError, EXIT, formatError, readInput, writeOutput, type Input } from '../io.js';
+import { changeName } from '../render.js';
 
 /** A label argument, or `undefined` when git left its placeholder as is (git before 2.44 has no %S %X %Y). */
 function label(arg: string | undefined, placeholder: string): string | undefined {
@@ -64,8 +65,8 @@ state), 2 usage error.`,
       return fallBack(pathname, base, ours, theirs, { markerSize, labels, style });
     }
     writeOutput(ours.name, merged.text);
-    for (const s of merged.skipped) process.stderr.write(`revprov: ${pathname}: ${s.id}: not merged automatically (${s.reason}); marked as a conflict\n`);
-    if (merged.conflicts.length > 0) process.stderr.write(`revprov: ${pathname}: ${plural(merged.conflicts.length, 'conflict')}: ${merged.conflicts.map((c) => c.id).join(', ')}\n`);
+    for (const s of merged.skipped) process.stderr.write(`revprov: ${pathname}: ${changeName(s.id)}: not merged automatically (${s.reason}); marked as a conflict\n`);
+    if (merged.conflicts.length > 0) process.stderr.write(`revprov: ${pathname}: ${plural(merged.conflicts.length, 'conflict')}: ${merged.conflicts.map((c) => changeName(c.id)).join(', ')}\n`);
     return merged.conflicts.length > 0 || merged.skipped.length > 0 ? EXIT.conflicts : EXIT.ok;
   },
 };
