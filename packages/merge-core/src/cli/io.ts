@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { MergeError } from '../model/errors.js';
 import { positionAt } from '../model/errors.js';
+import { decodeUtf8, type EncodingProblem } from './decodeUtf8.js';
 
 /**
  * Exit codes of every command (documented in docs/cli.md): 1 means "not everything merged or
@@ -11,7 +12,7 @@ export const EXIT = { ok: 0, conflicts: 1, changes: 1, error: 2 } as const;
 
 /**
  * A failure the command line reports as one message (`revprov: <message> [<code>]`) and exit code 2;
- * `code` is set where a script may want to tell the failure apart.
+ * `code` is set where a script may want to tell the failure apart (`NOT_UTF8`).
  */
 export class CliError extends Error {
   override readonly name = 'CliError';
@@ -29,21 +30,27 @@ export interface Input {
   text: string;
 }
 
+/** An input file's bytes, as read. */
+export interface RawInput {
+  name: string;
+  bytes: Buffer;
+}
+
 let stdinUsed = false;
 
-/** Reads a file argument; `-` reads standard input (once). */
-export function readInput(arg: string): Input {
+/** Reads a file argument's bytes; `-` reads standard input (once). */
+export function readBytes(arg: string): RawInput {
   if (arg === '-') {
     if (stdinUsed) throw new CliError('only one argument can be "-" (standard input)');
     stdinUsed = true;
     try {
-      return { name: '<stdin>', text: readFileSync(0, 'utf8') };
+      return { name: '<stdin>', bytes: readFileSync(0) };
     } catch (err) {
       throw new CliError(`<stdin>: cannot read standard input: ${(err as Error).message}`);
     }
   }
   try {
-    return { name: arg, text: readFileSync(arg, 'utf8') };
+    return { name: arg, bytes: readFileSync(arg) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (err as Error).message;
@@ -51,15 +58,36 @@ export function readInput(arg: string): Input {
   }
 }
 
-/** Reads and parses a JSON file argument; syntax errors name the file, line and column. */
+/** `name: byte N (line L): why` for bytes that are not UTF-8 text. */
+export function encodingMessage(name: string, problem: EncodingProblem): string {
+  return `${name}: byte ${problem.offset} (line ${problem.line}): ${problem.message}`;
+}
+
+/**
+ * Reads a file argument as UTF-8 text (`-` reads standard input, once). Bytes that are not UTF-8
+ * text (another encoding, UTF-16/32, a binary file) are a `NOT_UTF8` error naming the file and
+ * the byte offset, never replacement characters; a UTF-8 byte order mark stays in the text.
+ */
+export function readInput(arg: string): Input {
+  const raw = readBytes(arg);
+  const decoded = decodeUtf8(raw.bytes);
+  if (decoded.problem) throw new CliError(encodingMessage(raw.name, decoded.problem), 'NOT_UTF8');
+  return { name: raw.name, text: decoded.text };
+}
+
+/**
+ * Reads and parses a JSON file argument; syntax errors name the file, line and column. A UTF-8
+ * byte order mark (which some editors write) is skipped, as RFC 8259 allows.
+ */
 export function readJson(arg: string): { name: string; value: unknown } {
   const input = readInput(arg);
+  const json = input.text.startsWith('\uFEFF') ? input.text.slice(1) : input.text;
   try {
-    return { name: input.name, value: JSON.parse(input.text) as unknown };
+    return { name: input.name, value: JSON.parse(json) as unknown };
   } catch (err) {
     const message = (err as Error).message;
-    const where = jsonErrorOffset(input.text, message);
-    const loc = where === null ? '' : (({ line, col }) => `:${line}:${col}`)(positionAt(input.text, where));
+    const where = jsonErrorOffset(json, message);
+    const loc = where === null ? '' : (({ line, col }) => `:${line}:${col}`)(positionAt(json, where));
     throw new CliError(`${input.name}${loc}: invalid JSON: ${message}`);
   }
 }
@@ -92,8 +120,8 @@ function jsonErrorOffset(text: string, message: string): number | null {
   return lo < text.length ? lo : null;
 }
 
-/** Writes `text` to `file` (`-` = standard output). */
-export function writeOutput(file: string, text: string): void {
+/** Writes `text` (a string is written as UTF-8) to `file` (`-` = standard output). */
+export function writeOutput(file: string, text: string | Uint8Array): void {
   if (file === '-') {
     process.stdout.write(text);
     return;

@@ -33,7 +33,7 @@ export class GitRepo {
     return { status: r.status, out: r.stdout + r.stderr };
   }
 
-  write(name: string, text: string): void {
+  write(name: string, text: string | Uint8Array): void {
     writeFileSync(join(this.dir, name), text);
   }
 
@@ -41,7 +41,11 @@ export class GitRepo {
     return readFileSync(join(this.dir, name), 'utf8');
   }
 
-  commit(name: string, text: string, message: string): void {
+  readBytes(name: string): Buffer {
+    return readFileSync(join(this.dir, name));
+  }
+
+  commit(name: string, text: string | Uint8Array, message: string): void {
     this.write(name, text);
     this.git('add', '-A');
     this.git('commit', '-q', '-m', message);
@@ -51,7 +55,7 @@ export class GitRepo {
    * `base` committed on main, then `theirs` on branch `branch` and `ours` on main; the caller
    * merges `branch` into main.
    */
-  diverge(name: string, base: string, ours: string, theirs: string, branch = 'feature'): void {
+  diverge(name: string, base: string | Uint8Array, ours: string | Uint8Array, theirs: string | Uint8Array, branch = 'feature'): void {
     this.commit(name, base, 'base');
     this.git('checkout', '-q', '-b', branch);
     this.commit(name, theirs, 'theirs');

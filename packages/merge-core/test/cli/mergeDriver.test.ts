@@ -62,7 +62,7 @@ function tempDir(): string {
   return d;
 }
 /** A repository set up with `revprov git-setup` (run by `node` on `cli`), with diverged branches. */
-function setUp(ours: string, theirs: string, opts: { node?: string; cli?: string; name?: string; base?: string } = {}): GitRepo {
+function setUp(ours: string | Uint8Array, theirs: string | Uint8Array, opts: { node?: string; cli?: string; name?: string; base?: string | Uint8Array } = {}): GitRepo {
   const r = repo();
   const setup = r.run([opts.cli ?? CLI, 'git-setup', ...(opts.name && opts.name !== FILE ? ['--pattern', opts.name] : [])], { file: opts.node ?? process.execPath });
   expect(setup.status, setup.out).toBe(0);
@@ -111,6 +111,17 @@ describe('revprov git-setup', () => {
     const fresh = repo({ GIT_CONFIG_GLOBAL: join(home, '.gitconfig') });
     expect(fresh.git('config', '--get', 'merge.revprov.driver')).toContain(CLI);
     expect(existsSync(join(outside, '.gitattributes'))).toBe(false);
+  });
+
+  it('a .gitattributes that is not UTF-8 is left alone, and so is the config', () => {
+    const r = repo();
+    const latin1 = Buffer.from('# propriétaire: équipe A\n*.png binary\n', 'latin1');
+    r.write('.gitattributes', latin1);
+    const out = revprov(['git-setup'], { cwd: r.dir, env: { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } });
+    expect(out.status).toBe(2);
+    expect(out.stderr).toMatch(/^revprov: \S+\.gitattributes: byte 8 \(line 1\): not valid UTF-8 \(the bytes E9 74\); .*; nothing written \[NOT_UTF8\]\n$/);
+    expect(r.readBytes('.gitattributes')).toEqual(latin1);
+    expect(r.run(['config', '--get', 'merge.revprov.driver']).status).toBe(1);
   });
 
   it('rejects a pattern with spaces', () => {
@@ -269,4 +280,38 @@ describe('revprov as a git merge driver', () => {
     expect(m.status).toBe(0);
     expect(r.read(FILE)).toBe(ours.replace('kind: Component', 'kind: Resource'));
   });
+});
+
+describe('files that are not UTF-8 text: git merges the bytes, exactly as without the driver', () => {
+  const latin1 = (s: string) => Buffer.from(s, 'latin1');
+  const utf16 = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
+  const LONG = '# café owner\na: 1\nb: 2\nc: 3\nd: 4\ne: 5\n';
+  const SHORT = '# café owner\na: 1\nb: 2\n';
+  const table = [
+    { name: 'Latin-1, changes far apart: a clean line merge', encode: latin1, base: LONG, ours: LONG.replace('a: 1', 'a: 5'), theirs: LONG.replace('e: 5', 'e: 6'), clean: true },
+    { name: 'Latin-1, neighbouring lines: a line conflict', encode: latin1, base: SHORT, ours: SHORT.replace('a: 1', 'a: 5'), theirs: SHORT.replace('b: 2', 'b: 3'), clean: false },
+    { name: 'UTF-16 with a byte order mark: binary to git, ours kept in conflict', encode: utf16, base: SHORT, ours: SHORT.replace('a: 1', 'a: 5'), theirs: SHORT.replace('b: 2', 'b: 3'), clean: false },
+  ];
+  const [major, minor] = gitVersion();
+  // git before 2.44 passes no labels (%X %Y): the driver's line merge says ours/theirs where git says HEAD/feature
+  const asGitLabels = (b: Buffer) =>
+    major > 2 || (major === 2 && minor >= 44) ? b : Buffer.from(b.toString('latin1').replace(/^<{7} ours$/m, '<<<<<<< HEAD').replace(/^>{7} theirs$/m, '>>>>>>> feature'), 'latin1');
+  for (const t of table) {
+    it(t.name, () => {
+      const [base, ours, theirs] = [t.base, t.ours, t.theirs].map(t.encode) as [Buffer, Buffer, Buffer];
+      const withDriver = setUp(ours, theirs, { base });
+      const plain = repo();
+      plain.diverge(FILE, base, ours, theirs);
+      const m = withDriver.run(['merge', '--no-edit', 'feature']);
+      const g = plain.run(['merge', '--no-edit', 'feature']);
+      expect(m.out).toMatch(/revprov: catalog-info\.yaml \(ours\): byte \d+ \(line 1\): not .*\[NOT_UTF8\]/);
+      expect([m.status === 0, g.status === 0]).toEqual([t.clean, t.clean]);
+      expect(withDriver.git('status', '--porcelain')).toBe(t.clean ? '' : 'UU catalog-info.yaml\n');
+      const merged = withDriver.readBytes(FILE);
+      expect(asGitLabels(merged)).toEqual(plain.readBytes(FILE));
+      expect(merged.includes(Buffer.from('\uFFFD'))).toBe(false);
+      if (!t.clean && t.encode === utf16) expect(merged).toEqual(ours);
+      if (t.clean) expect(merged).toEqual(latin1(t.ours.replace('e: 5', 'e: 6')));
+    });
+  }
 });

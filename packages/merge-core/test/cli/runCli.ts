@@ -33,7 +33,7 @@ export function childEnv(env: Record<string, string | undefined> = {}): NodeJS.P
 }
 
 /** Runs `revprov <args>` with `node`, in `cwd`, feeding `input` on standard input. */
-export function revprov(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string | undefined> } = {}): CliRun {
+export function revprov(args: string[], opts: { cwd?: string; input?: string | Uint8Array; env?: Record<string, string | undefined> } = {}): CliRun {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: opts.cwd,
     input: opts.input ?? '',

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from '../command.js';
 import { driverCommand } from '../driverCommand.js';
 import { git } from '../git.js';
-import { CliError, EXIT } from '../io.js';
+import { decodeUtf8 } from '../decodeUtf8.js';
+import { CliError, encodingMessage, EXIT, readBytes } from '../io.js';
 
 /** The description git shows for the driver (`merge.revprov.name`). */
 export const DRIVER_NAME = 'revprov: structural YAML merge (byte-exact, node-local conflict blocks)';
@@ -20,6 +21,14 @@ function hasLine(text: string, pattern: string): boolean {
     const words = line.trim().split(/\s+/);
     return words[0] === pattern && words.includes('merge=revprov');
   });
+}
+
+/** `.gitattributes` as UTF-8 text (`''` when missing), read strictly: in another encoding it would be rewritten with replacement characters. */
+function readAttributes(file: string): { file: string; text: string } {
+  if (!existsSync(file)) return { file, text: '' };
+  const decoded = decodeUtf8(readBytes(file).bytes);
+  if (decoded.problem) throw new CliError(`${encodingMessage(file, decoded.problem)}; nothing written`, 'NOT_UTF8');
+  return { file, text: decoded.text };
 }
 
 function setConfig(scope: string[], key: string, value: string): void {
@@ -46,8 +55,8 @@ after moving the installation. Undo: git config [--global] --remove-section merg
                       (default: catalog-info.yaml; e.g. --pattern '*.yaml')
   -h, --help          this help
 
-Exit status: 0 configured, 2 git not found, not in a repository (without --global), or a file
-could not be written.`,
+Exit status: 0 configured, 2 git not found, not in a repository (without --global), a
+.gitattributes that is not UTF-8 (nothing is changed), or a file could not be written.`,
   options: { global: { type: 'boolean' }, pattern: { type: 'string', multiple: true } },
   positionals: { min: 0, max: 0 },
   run(_positionals, values) {
@@ -57,6 +66,8 @@ could not be written.`,
     if (git(['--version']).status !== 0) throw new CliError('git is not available (is it installed and on PATH?)');
     const top = git(['rev-parse', '--show-toplevel']);
     if (top.status !== 0 && !global) throw new CliError('not inside a git repository (run it in one, or use --global to configure every repository)');
+    // read before anything is written, so that a file revprov cannot read changes nothing
+    const attributes = top.status === 0 ? readAttributes(join(top.stdout.trim(), '.gitattributes')) : null;
     const scope = global ? ['--global'] : [];
     const location = { node: process.execPath, cli: realpathSync(fileURLToPath(new URL('../main.js', import.meta.url))) };
     setConfig(scope, 'merge.revprov.name', DRIVER_NAME);
@@ -65,17 +76,11 @@ could not be written.`,
       `merge.revprov.driver set in ${global ? 'your global git config' : "this repository's git config"}: runs ${location.node} ${location.cli}\n` +
         `  (else node or revprov from PATH, else git's own line merge; see git config --get merge.revprov.driver)\n`,
     );
-    if (top.status !== 0) {
+    if (attributes === null) {
       process.stdout.write(`not in a repository: add "${attributeLine(patterns[0]!)}" to a repository's .gitattributes to use it\n`);
       return EXIT.ok;
     }
-    const file = join(top.stdout.trim(), '.gitattributes');
-    let text = '';
-    try {
-      text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    } catch (err) {
-      throw new CliError(`${file}: cannot read: ${(err as Error).message}`);
-    }
+    const { file, text } = attributes;
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     const missing = patterns.filter((p) => !hasLine(text, p));
     for (const p of patterns.filter((q) => !missing.includes(q))) process.stdout.write(`.gitattributes: already has ${attributeLine(p)}\n`);
