@@ -7,7 +7,8 @@ import { validateChangeSet } from '../model/validateChangeSet.js';
 import { validateSelection } from '../model/validateSelection.js';
 import { parseYamlFile } from '../parse/parseYaml.js';
 import { editableDocuments } from '../locate/editableDocuments.js';
-import { documentIds } from '../locate/documentIds.js';
+import { documentIds, entityRef } from '../locate/documentIds.js';
+import { ambiguousStep } from '../locate/ambiguousStep.js';
 import { describeShape, lookupValue, type Lookup } from '../locate/lookupValue.js';
 import { documentFinder } from '../select/findDocument.js';
 import { selectChanges } from '../select/selectChanges.js';
@@ -24,10 +25,11 @@ import { applyEditsStyledBy } from './applyEdits.js';
  * compared with the intended value) before it is returned. Selecting a conflict takes theirs,
  * except where ours changed the shape of a collection on the change's path (a sequence became a
  * mapping, ...): that change is skipped with a `PATH_THROUGH_*` reason, ours' data is never
- * overwritten. Each change reaches its own document (see `ChangeSet.documents`); a change set
- * made for a single-document file is refused for a text of several documents. Changes ours
- * already reflects count as applied; changes that cannot apply are `skipped` with a reason; the
- * order of `selection` never matters. A malformed change set (`INVALID_CHANGESET`, located:
+ * overwritten; where ours holds the element or entity a change names twice (a repeated
+ * identity), the change is skipped with an `AMBIGUOUS` reason. Each change reaches its own
+ * document (see `ChangeSet.documents`); a change set made for a single-document file is refused
+ * for a text of several documents. Changes ours already reflects count as applied; changes that
+ * cannot apply are `skipped` with a reason; the order of `selection` never matters. A malformed change set (`INVALID_CHANGESET`, located:
  * `changes[3].path[1]`), selection or options (`INVALID_ARGUMENT`) and values over the limits
  * (`DEPTH_LIMIT`) come back as errors with `ours` unchanged; nothing is thrown.
  */
@@ -56,13 +58,18 @@ export function applyChanges(ours: string, changeSet: ChangeSet, selection?: Sel
     if ('missing' in target) {
       // a removal inside a document ours does not have is already reflected
       if (change.kind === 'remove' && target.missing === 'document') applied.push(change.id);
-      else skipped.push({ id: change.id, reason: `UNAPPLIABLE: ${target.reason}` });
+      else skipped.push({ id: change.id, reason: `${target.missing === 'ambiguous' ? 'AMBIGUOUS' : 'UNAPPLIABLE'}: ${target.reason}` });
       continue;
     }
     const found = lookupValue(target.root, change.path, target.from);
     if (found.kind === 'shape') {
       const { code, what } = describeShape(found, change.path);
       skipped.push({ id: change.id, reason: `${code}: ${what}; theirs' change would overwrite it` });
+      continue;
+    }
+    const ambiguous = ambiguousStep(target.root, change.path, target.from);
+    if (ambiguous !== null) {
+      skipped.push({ id: change.id, reason: `AMBIGUOUS: ${ambiguous.what}; theirs' change could reach only one of them` });
       continue;
     }
     if (alreadyThere(found, change)) {
@@ -117,11 +124,14 @@ function targetIn(
   values: readonly JsonValue[],
   ids: readonly string[],
   findDocument: (id: string) => number,
-): { path: Path; root: JsonValue | undefined; from: number } | { missing: 'document' | 'single'; reason: string } {
+): { path: Path; root: JsonValue | undefined; from: number } | { missing: 'document' | 'single' | 'ambiguous'; reason: string } {
   const first = path[0];
   if (first?.kind === 'document') {
     const at = findDocument(first.id);
     if (at === -1) return { missing: 'document', reason: `ours has no document ${JSON.stringify(first.id)}` };
+    const ref = entityRef(values[at]!);
+    const copies = ref === null ? 1 : values.filter((v) => entityRef(v) === ref).length;
+    if (copies > 1) return { missing: 'ambiguous', reason: `ours has ${copies} documents of the entity ${ref}; theirs' change could reach only one of them` };
     return { path: [{ kind: 'document', id: ids[at]! }, ...path.slice(1)], root: values[at], from: 1 };
   }
   if (values.length > 1) {

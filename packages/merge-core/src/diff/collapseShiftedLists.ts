@@ -1,6 +1,7 @@
 import type { JsonValue } from '../model/json.js';
 import { formatPath, type Path } from '../model/path.js';
 import type { RawChange } from './diffValues.js';
+import { keptPositions } from './keptPositions.js';
 
 /** The value at a path on one side (`undefined`: that side has nothing there). */
 export type ValueAt = (path: Path) => JsonValue | undefined;
@@ -15,22 +16,22 @@ export type ValueAt = (path: Path) => JsonValue | undefined;
  * changed the list, so it is a `conflict` (or `applied` when ours already equals theirs), and
  * taking theirs writes theirs' list exactly.
  *
- * Ours' element at position `j` is base's j-th element when it equals it, when it equals theirs'
- * j-th element (theirs' own positional change, already taken), or when it is a substitution in
- * place: an element base does not have, where base's element is nowhere in ours. A position `i`
- * keeps its meaning when this holds for every `j ≤ i`. An `add` at the end of a list (its last
- * segment is a new index) needs no such check. Linear in the size of the lists involved; the
- * outermost shifted list wins.
+ * Which positions keep their meaning: `keptPositions` (equal, edited in place, or holding what
+ * ours took of theirs' positional changes). An `add` at the end of a list (its last segment is a
+ * new index) needs no such check. Linear in the size of the lists involved; the outermost shifted
+ * list wins. (Theirs' own insertions, removals and reorderings are one `replace` of the list from
+ * the start, see `diffValues`.)
  */
 export function collapseShiftedLists(raw: RawChange[], baseAt: ValueAt, oursAt: ValueAt, theirsAt: ValueAt): RawChange[] {
-  const verdicts = new Map<string, KeptPositions | null>();
-  const keptAt = (listPath: Path): KeptPositions | null => {
+  const verdicts = new Map<string, number | null>();
+  const keptAt = (listPath: Path): number | null => {
     const key = formatPath(listPath);
     let kept = verdicts.get(key);
     if (kept === undefined) {
       const base = baseAt(listPath);
       const ours = oursAt(listPath);
-      kept = Array.isArray(base) && Array.isArray(ours) ? keptPositions(base, ours, theirsAt(listPath)) : null;
+      const theirs = theirsAt(listPath);
+      kept = Array.isArray(base) && Array.isArray(ours) ? keptPositions(base, ours, Array.isArray(theirs) ? theirs : undefined) : null;
       verdicts.set(key, kept);
     }
     return kept;
@@ -43,7 +44,7 @@ export function collapseShiftedLists(raw: RawChange[], baseAt: ValueAt, oursAt: 
       if (seg.kind !== 'index') continue;
       const listPath = change.path.slice(0, d);
       const kept = keptAt(listPath);
-      if (kept !== null && seg.index >= kept.upTo) {
+      if (kept !== null && seg.index >= kept) {
         shifted.set(formatPath(listPath), listPath);
         break;
       }
@@ -72,37 +73,4 @@ export function collapseShiftedLists(raw: RawChange[], baseAt: ValueAt, oursAt: 
     out.push({ path: list, kind: 'replace', base: baseAt(list)!, theirs: theirsAt(list)! });
   }
   return out;
-}
-
-/** Positions `0 .. upTo-1` of base's list keep their meaning in ours. */
-interface KeptPositions {
-  upTo: number;
-}
-
-function keptPositions(base: readonly JsonValue[], ours: readonly JsonValue[], theirs: JsonValue | undefined): KeptPositions {
-  const baseKeys = base.map(canonical);
-  const oursKeys = ours.map(canonical);
-  const theirsKeys = Array.isArray(theirs) ? theirs.map(canonical) : [];
-  const inBase = new Set(baseKeys);
-  const inOurs = new Set(oursKeys);
-  let j = 0;
-  for (; j < Math.min(base.length, ours.length); j++) {
-    const o = oursKeys[j]!;
-    const b = baseKeys[j]!;
-    if (o === b || o === theirsKeys[j]) continue;
-    if (!inBase.has(o) && !inOurs.has(b)) continue;
-    break;
-  }
-  return { upTo: j };
-}
-
-/** A text equal for equal JSON values (object keys sorted). */
-function canonical(value: JsonValue): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null || typeof value !== 'object') return String(value);
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  return `{${Object.keys(value)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, JsonValue>)[k]!)}`)
-    .join(',')}}`;
 }

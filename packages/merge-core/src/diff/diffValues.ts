@@ -1,6 +1,7 @@
 import { hasOwn, isJsonObject, jsonEqual, type JsonValue } from '../model/json.js';
 import type { ListRuleEntry } from '../model/options.js';
 import type { Path, PathSegment } from '../model/path.js';
+import { keptPositions } from './keptPositions.js';
 import { identities, ruleFor } from './listRules.js';
 
 /** A change between two values before statuses are known (see `Change`). */
@@ -18,6 +19,8 @@ export interface RawChange {
  * Two-way structural diff at the finest granularity: mappings key by key, sequences by their
  * list rule (keyed and set elements matched through hash maps, so linear in the list length),
  * order-only differences as one `move` per sequence, scalars and type changes as `replace`.
+ * Ordered lists position by position (elements edited in place, appended, dropped at the end);
+ * where `theirs` inserted, removed or reordered elements, one `replace` of the whole list.
  */
 export function diffValues(base: JsonValue, theirs: JsonValue, path: Path, rules: readonly ListRuleEntry[], out: RawChange[]): void {
   if (base === theirs) return;
@@ -52,6 +55,12 @@ function diffLists(base: JsonValue[], theirs: JsonValue[], path: Path, rules: re
   }
   if (rule.type === 'ordered') {
     const common = Math.min(base.length, theirs.length);
+    // elements are matched by position: where theirs inserted, removed or reordered elements,
+    // positions after that hold other elements, so the change is one replace of the whole list
+    if (keptPositions(base, theirs) < common) {
+      out.push({ path, kind: 'replace', base, theirs });
+      return;
+    }
     for (let i = 0; i < common; i++) diffValues(base[i]!, theirs[i]!, [...path, { kind: 'index', index: i }], rules, out);
     for (let i = base.length - 1; i >= common; i--) out.push({ path: [...path, { kind: 'index', index: i }], kind: 'remove', base: base[i]! });
     for (let i = common; i < theirs.length; i++) {

@@ -1,10 +1,12 @@
 import { failedChangeSet, summarize, type Change, type ChangeSet, type ChangeStatus } from '../model/change.js';
 import { MergeError } from '../model/errors.js';
-import { jsonEqual } from '../model/json.js';
+import { jsonEqual, type JsonValue } from '../model/json.js';
 import { formatPath, type Path } from '../model/path.js';
 import { resolveOptions, type MergeOptions } from '../model/options.js';
 import { parseYamlFile } from '../parse/parseYaml.js';
+import { ambiguousStep } from '../locate/ambiguousStep.js';
 import { lookupValue, type Lookup } from '../locate/lookupValue.js';
+import { documentIds, entityRef } from '../locate/documentIds.js';
 import { editableDocuments } from '../locate/editableDocuments.js';
 import { alignDocuments, type OursRoot } from './alignDocuments.js';
 import { identities } from './listRules.js';
@@ -19,7 +21,10 @@ import type { RawChange } from './diffValues.js';
  * already has theirs; `conflict`: ours changed it differently, removed its parent, or changed the
  * shape of a collection on its path). Where ours inserted, removed or reordered elements of an
  * ordered list at or before a change inside it, that list's changes are one `replace` of the whole
- * list (see `collapseShiftedLists`): a change never lands on another element. Documents of
+ * list (see `collapseShiftedLists`): a change never lands on another element. A change whose
+ * path names an element ours holds twice (a repeated `name` or set value), or an entity ours
+ * holds in two documents, is a `conflict` too.
+ * Documents of
  * multi-document files correspond by entity
  * identity, renames included (`ChangeSet.documents`). Inputs that cannot be read come back as
  * `errors` (with `source` = base/ours/theirs), never as exceptions; so do arguments of the wrong
@@ -39,7 +44,8 @@ export function merge3(input: { base: string; ours: string; theirs: string }, op
   if (errors.length > 0) return failedChangeSet(errors);
   const baseValues = base.documents.map((d) => d.value);
   const theirValues = theirs.documents.map((d) => d.value);
-  const alignment = alignDocuments(baseValues, theirValues, editableDocuments(ours).map((d) => d.value));
+  const oursValues = editableDocuments(ours).map((d) => d.value);
+  const alignment = alignDocuments(baseValues, theirValues, oursValues);
   const at = (side: (path: Path) => OursRoot) => (path: Path) => {
     const { root, from } = side(path);
     const found = lookupValue(root, path, from);
@@ -58,7 +64,13 @@ export function merge3(input: { base: string; ours: string; theirs: string }, op
     return { root: i === -1 ? undefined : baseValues[i], from: 1 };
   };
   const raw = collapseShiftedLists(diffDocuments(baseValues, theirValues, alignment, listRules), at(baseRoot), at((path) => alignment.oursRoot(path)), at(theirsRoot));
-  const changes = raw.map((c) => withStatus(c, alignment.oursRoot(c.path)));
+  const repeated = repeatedDocuments(oursValues, alignment.documents);
+  const changes = raw.map((c) => {
+    const change = withStatus(c, alignment.oursRoot(c.path));
+    // ours holds this entity twice: theirs' change could reach only one copy
+    if (c.path[0]?.kind === 'document' && repeated.has(c.path[0].id)) change.status = 'conflict';
+    return change;
+  });
   placeAmongOurs(changes, at(theirsRoot), at((path) => alignment.oursRoot(path)));
   const changeSet: ChangeSet = { changes, summary: summarize(changes), errors: [] };
   if (alignment.documents) changeSet.documents = alignment.documents;
@@ -75,6 +87,8 @@ export function withStatus(raw: RawChange, ours: OursRoot | null): Change {
   if (raw.after !== undefined) change.after = raw.after;
   if (raw.field !== undefined) change.field = raw.field;
   if (found !== null) change.status = statusOf(raw, found);
+  // ours repeats an identity on the path: theirs' change could reach only one of the copies
+  if (ours !== null && ambiguousStep(ours.root, raw.path, ours.from) !== null) change.status = 'conflict';
   return change;
 }
 
@@ -113,4 +127,24 @@ function statusOf(raw: RawChange, ours: Lookup): ChangeStatus {
       return eq(baseOrder) ? 'clean' : 'conflict';
     }
   }
+}
+
+/**
+ * The document ids (change paths' document segments) whose entity ours holds in more than one
+ * document (`documentIds` then gives those documents positions, and only one would be changed).
+ */
+function repeatedDocuments(oursValues: readonly JsonValue[], documents: ChangeSet['documents']): Set<string> {
+  const out = new Set<string>();
+  if (!documents) return out;
+  const refs = oursValues.map(entityRef);
+  const count = new Map<string, number>();
+  for (const ref of refs) if (ref !== null) count.set(ref, (count.get(ref) ?? 0) + 1);
+  if (![...count.values()].some((n) => n > 1)) return out;
+  const ids = documentIds(oursValues);
+  for (const d of documents) {
+    const at = typeof d.ours === 'string' ? ids.indexOf(d.ours) : -1;
+    const ref = at === -1 ? null : refs[at]!;
+    if (ref !== null && (count.get(ref) ?? 0) > 1) out.add(d.id);
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ import { jsonEqual, type JsonValue } from '../model/json.js';
 import type { MergeOptions, ResolvedLimits } from '../model/options.js';
 import type { Path, PathSegment } from '../model/path.js';
 import { parseYamlFile, type ParsedFile } from '../parse/parseYaml.js';
+import { matchesMany } from '../locate/findIn.js';
 import { localPath } from './localPath.js';
 import { nodeLines, type LineSpan } from './nodeLines.js';
 
@@ -139,7 +140,9 @@ function nodeBlock(members: Change[], ctx: BlockContext, cover: LineSpan | null)
   const docs = ctx.changeSet.documents;
   const mergedValues = merged.documents.map((d) => d.value);
   const theirsValues = theirs.documents.map((d) => d.value);
-  for (let depth = common.length; depth > 0; depth--) {
+  // a list where ours repeats the identity a member names: the block holds the whole list
+  const top = Math.min(common.length, ...members.map((c) => repeatedStep(c.path, mergedValues, docs)));
+  for (let depth = top; depth > 0; depth--) {
     const path = common.slice(0, depth);
     const inMerged = localPath(path, mergedValues, docs, 'ours');
     const inTheirs = localPath(path, theirsValues, docs, 'theirs');
@@ -204,6 +207,19 @@ export function lineOffsets(lines: readonly string[]): number[] {
   const out = [0];
   for (const l of lines) out.push(out[out.length - 1]! + l.length);
   return out;
+}
+
+/** The depth of the list where `path` names an element the merged text holds more than once, else the path's length. */
+function repeatedStep(path: Path, values: readonly JsonValue[], docs: ChangeSet['documents']): number {
+  const local = localPath(path, values, docs, 'ours');
+  if (local === null) return path.length;
+  for (let i = 1; i < local.length; i++) {
+    const seg = local[i]!;
+    if (seg.kind !== 'keyed' && seg.kind !== 'value') continue;
+    const list = valueAt(values, local.slice(0, i));
+    if (Array.isArray(list) && matchesMany(list, seg)) return i;
+  }
+  return path.length;
 }
 
 function commonPrefix(paths: readonly Path[]): Path {

@@ -103,12 +103,12 @@ const cases: { name: string; base: string; ours: string; theirs: string; changes
     clean: 'l: [c, a]\n',
   },
   {
-    name: 'ours already took theirs\' positional change before: the next one stays clean',
-    base: 'l: [p, q, p]\n',
-    ours: 'l: [q, q, p]\n',
-    theirs: 'l: [q, r, p]\n',
-    changes: ['replace l[0] applied', 'replace l[1] clean'],
-    clean: 'l: [q, r, p]\n',
+    name: 'ours already took part of theirs\' in-place changes: the rest stays clean',
+    base: 'l:\n  - {x: 1}\n  - {x: 2}\n',
+    ours: 'l:\n  - {x: 3}\n  - {x: 2}\n',
+    theirs: 'l:\n  - {x: 3, w: 1}\n  - {x: 4}\n',
+    changes: ['replace l[0].x applied', 'add l[0].w clean', 'replace l[1].x clean'],
+    clean: 'l:\n  - {x: 3, w: 1}\n  - {x: 4}\n',
   },
   {
     name: 'a multi-document file: the shift is found in the right document',
@@ -117,6 +117,74 @@ const cases: { name: string; base: string; ours: string; theirs: string; changes
     theirs: 'kind: Component\nmetadata: {name: a}\nl: [x, z]\n---\nkind: Component\nmetadata: {name: b}\nl: [x, z]\n',
     changes: ['replace $[component:default/a].l[1] clean', 'replace $[component:default/b].l conflict'],
     clean: 'kind: Component\nmetadata: {name: b}\nl: [y, x, x]\n---\nkind: Component\nmetadata: {name: a}\nl: [x, z]\n',
+  },
+  {
+    name: 'theirs inserted a step before the one ours edited: conflict on the list (was: ours\' env moved to the new step)',
+    base: y`
+      steps:
+        - uses: actions/checkout@v4
+        - uses: actions/setup-node@v4
+          with: {node-version: 20}
+        - run: npm test
+    `,
+    ours: y`
+      steps:
+        - uses: actions/checkout@v4
+        - uses: actions/setup-node@v4
+          with: {node-version: 20}
+        - run: npm test
+          env: {CI: true}
+    `,
+    theirs: y`
+      steps:
+        - uses: actions/checkout@v4
+        - uses: actions/setup-node@v4
+          with: {node-version: 20}
+        - run: npm run lint
+        - run: npm test
+    `,
+    changes: ['replace steps conflict'],
+    clean: 'ours',
+  },
+  {
+    name: 'theirs inserted a step before the one ours edited a value of: conflict (was: ours\' edit lost)',
+    base: 'steps:\n  - {uses: checkout, with: {fetch-depth: 1}}\n  - {uses: setup-node, with: {node-version: 18}}\n',
+    ours: 'steps:\n  - {uses: checkout, with: {fetch-depth: 1}}\n  - {uses: setup-node, with: {node-version: 20}}\n',
+    theirs: 'steps:\n  - {uses: checkout, with: {fetch-depth: 1}}\n  - {uses: setup-python, with: {node-version: 18}}\n  - {uses: setup-node, with: {node-version: 18}}\n',
+    changes: ['replace steps conflict'],
+    clean: 'ours',
+  },
+  {
+    name: 'theirs removed the first step, ours edited the third: conflict',
+    base: 'steps: [{run: a}, {run: b}, {run: c}, {run: d}]\n',
+    ours: 'steps: [{run: a}, {run: b}, {run: c, env: q}, {run: d}]\n',
+    theirs: 'steps: [{run: b}, {run: c}, {run: d}]\n',
+    changes: ['replace steps conflict'],
+    clean: 'ours',
+  },
+  {
+    name: 'theirs swapped two steps, ours edited one of them: conflict',
+    base: 'steps: [{run: a}, {run: b}, {run: c}]\n',
+    ours: 'steps: [{run: a, env: q}, {run: b}, {run: c}]\n',
+    theirs: 'steps: [{run: b}, {run: a}, {run: c}]\n',
+    changes: ['replace steps conflict'],
+    clean: 'ours',
+  },
+  {
+    name: 'theirs inserted a step, ours left the list alone: one clean replace gives theirs\' list',
+    base: 'steps:\n  - run: a\n  - run: b\n',
+    ours: 'steps:\n  - run: a\n  - run: b\nname: x\n',
+    theirs: 'steps:\n  - run: x\n  - run: a\n  - run: b\n',
+    changes: ['replace steps clean'],
+    clean: 'steps:\n  - run: x\n  - run: a\n  - run: b\nname: x\n',
+  },
+  {
+    name: 'both sides inserted the same step: applied',
+    base: 'steps: [{run: a}, {run: b}]\n',
+    ours: 'steps: [{run: x}, {run: a}, {run: b}]\n',
+    theirs: 'steps: [{run: x}, {run: a}, {run: b}]\n',
+    changes: ['replace steps applied'],
+    clean: 'ours',
   },
 ];
 

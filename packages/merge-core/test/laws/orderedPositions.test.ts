@@ -59,3 +59,44 @@ test('property: theirs\' edit of a step lands on that step in ours, or the list 
   expect(landed).toBeGreaterThan(0);
   expect(conflicts).toBeGreaterThan(0);
 });
+
+/** Base's steps, theirs inserting, removing or swapping steps, ours editing one step in place (or nothing). */
+const theirsMoves = fc
+  .record({
+    n: fc.integer({ min: 1, max: 6 }),
+    theirs: fc.constantFrom('insert', 'remove', 'swap', 'append'),
+    oursEdits: fc.boolean(),
+    k: fc.nat(),
+    m: fc.nat(),
+    e: fc.nat(),
+  })
+  .map(({ n, theirs: edit, oursEdits, k, m, e }) => {
+    const base: Step[] = Array.from({ length: n }, (_, j) => ({ run: `r${j}`, args: 'fast' }));
+    const theirs = base.map((st) => ({ ...st }));
+    const at = k % n;
+    if (edit === 'insert') theirs.splice(at, 0, { run: 'new', args: 'fast' });
+    if (edit === 'remove') theirs.splice(at, 1);
+    if (edit === 'swap') [theirs[at], theirs[m % n]] = [theirs[m % n]!, theirs[at]!];
+    if (edit === 'append') theirs.push({ run: 'new', args: 'fast' });
+    const ours = base.map((st, j) => (oursEdits && j === e % n ? { ...st, args: 'edited' } : { ...st }));
+    return { base, ours, theirs, edited: oursEdits ? base[e % n]!.run : null };
+  });
+
+test('property: when theirs inserts, removes or reorders steps, ours\' edit of a step stays on that step (or the list conflicts)', () => {
+  fc.assert(
+    fc.property(theirsMoves, ({ base, ours, theirs, edited }) => {
+      const cs = merge3({ base: render(base), ours: render(ours), theirs: render(theirs) });
+      const r = applyChanges(render(ours), cs, cs.changes.filter((c) => c.status === 'clean').map((c) => c.id));
+      expect(r.errors).toEqual([]);
+      const result = (parse(r.text) as { steps: Step[] }).steps;
+      // the careful merge: theirs' order and steps, with ours' edit on the step it was made on
+      const merged = theirs.map((st) => (st.run === edited ? { ...st, args: 'edited' } : st));
+      const outcome = JSON.stringify(result);
+      // without an edit of ours the merge is theirs exactly; with one, either the careful merge or
+      // nothing written (a conflict on the list)
+      if (edited === null) expect(outcome).toBe(JSON.stringify(theirs));
+      else expect([JSON.stringify(merged), JSON.stringify(ours)]).toContain(outcome);
+    }),
+    lawParameters(500),
+  );
+});
