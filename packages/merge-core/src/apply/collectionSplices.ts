@@ -43,7 +43,11 @@ export function collectionSplices(file: WriteTarget, plan: CollectionPlan): Spli
   const n = coll.items.length;
   if (plan.removes.size === n && plan.inserts.length === 0 && n > 0) {
     const s = replaceSplice(file, loc, isMap(coll) ? {} : [], plan.removes.values().next().value ?? 0);
-    return s instanceof MergeError ? s : [s];
+    if (s instanceof MergeError) return s;
+    // a block collection written over from the start of its line (a document's root) takes the
+    // blank lines above it too, as removing its entries one by one does
+    if (!coll.flow && (s.start === 0 || text[s.start - 1] === '\n')) s.start = blankLinesAbove(text, s.start);
+    return [s];
   }
   if (coll.flow) return flowSplices(file, plan, style);
   const spans = blockItemSpans(text, coll);
@@ -110,7 +114,45 @@ function removalSplices(text: string, spans: readonly ItemSpan[], plan: Collecti
     afterKeep = blankLinesEnd(text, span.end);
     if (afterKeep > span.end) out.push({ start: span.end, end: afterKeep, text: '', seq: e, edit: e });
   }
+  return [...out, ...gapSplices(text, spans, plan, keepEnds, from, out)];
+}
+
+/**
+ * The blank lines a run of removed elements leaves: those between removed elements and those
+ * right above the run (the gap after the element before it, or the blank lines before the first
+ * element of the collection), so no blank line is left where the run was, and removing elements
+ * one at a time or together gives the same text. Blank lines above an entry travel with it, as
+ * its comments do. Gaps holding anything but blank lines (a detached comment) stay, and so do the
+ * blank lines that end a keep-chomped scalar's value.
+ */
+function gapSplices(text: string, spans: readonly ItemSpan[], plan: CollectionPlan, keepEnds: ReadonlySet<number>, from: number, taken: readonly Splice[]): Splice[] {
+  const out: Splice[] = [];
+  const blankRun = (start: number, end: number, seq: number): void => {
+    if (end <= start || keepEnds.has(end) || !/^(?:[ \t]*\r?\n)+$/.test(text.slice(start, end))) return;
+    if (taken.some((t) => t.start < end && start < t.end)) return;
+    out.push({ start, end, text: '', seq, edit: seq });
+  };
+  for (let p = from; p < spans.length; p++) {
+    if (!plan.removes.has(p) || spans[p]!.midLine) continue;
+    let q = p;
+    while (plan.removes.has(q + 1)) q++;
+    for (let k = p; k < q; k++) blankRun(spans[k]!.end, spans[k + 1]!.start, plan.removes.get(k + 1)!);
+    const first = spans[p]!.start;
+    blankRun(p > 0 ? spans[p - 1]!.end : blankLinesAbove(text, first), first, plan.removes.get(p)!);
+    p = q;
+  }
   return out;
+}
+
+/** Where the blank lines right above the line starting at `at` begin (`at` when there are none). */
+function blankLinesAbove(text: string, at: number): number {
+  let start = at;
+  while (start > 0) {
+    const prev = start >= 2 ? text.lastIndexOf('\n', start - 2) + 1 : 0;
+    if (!/^[ \t]*\r?\n$/.test(text.slice(prev, start))) break;
+    start = prev;
+  }
+  return start;
 }
 
 /**

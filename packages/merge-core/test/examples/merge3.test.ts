@@ -127,9 +127,9 @@ describe('applyChanges: selection', () => {
     `);
   });
 
-  test('selecting a conflict takes theirs; a removed column takes its own comment and keeps the blank line', () => {
+  test('selecting a conflict takes theirs; a removed column takes its own comment and the blank line above it', () => {
     const r = applyChanges(ours, cs, ['spec.mesh.dataContract.schema[name=amount]', 'spec.mesh.dataContract.schema[name=status].dataType']);
-    expect(r.text).toBe(ours.replace(/\n {8}- name: amount\n[\s\S]*?PII.None\n/, '\n').replace('dataType: CHAR', 'dataType: VARCHAR'));
+    expect(r.text).toBe(ours.replace(/\n\n {8}- name: amount\n[\s\S]*?PII.None\n/, '\n').replace('dataType: CHAR', 'dataType: VARCHAR'));
   });
 
   test('order of the selection does not matter', () => {
