@@ -129,9 +129,12 @@ function targetIn(
   if (first?.kind === 'document') {
     const at = findDocument(first.id);
     if (at === -1) return { missing: 'document', reason: `ours has no document ${JSON.stringify(first.id)}` };
+    // `documentIds` names an entity by position only when ours holds it more than once
     const ref = entityRef(values[at]!);
-    const copies = ref === null ? 1 : values.filter((v) => entityRef(v) === ref).length;
-    if (copies > 1) return { missing: 'ambiguous', reason: `ours has ${copies} documents of the entity ${ref}; theirs' change could reach only one of them` };
+    if (ref !== null && ids[at] !== ref) {
+      const copies = values.filter((v) => entityRef(v) === ref).length;
+      return { missing: 'ambiguous', reason: `ours has ${copies} documents of the entity ${ref}; theirs' change could reach only one of them` };
+    }
     return { path: [{ kind: 'document', id: ids[at]! }, ...path.slice(1)], root: values[at], from: 1 };
   }
   if (values.length > 1) {

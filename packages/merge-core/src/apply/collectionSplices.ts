@@ -7,7 +7,7 @@ import { blockItemSpans, type ItemSpan } from '../locate/itemSpans.js';
 import { findIn } from '../locate/findIn.js';
 import { blankLinesEnd, keepChompEnds } from '../locate/keepChompEnds.js';
 import { findKey, type NodeLocation } from '../locate/resolvePath.js';
-import { columnOf } from '../locate/lines.js';
+import { columnOf, lineKind, lineStart } from '../locate/lines.js';
 import { propsStart } from '../locate/propsStart.js';
 import { renderFlow, renderItem, renderPair } from './renderValue.js';
 import { renderKey } from './renderScalar.js';
@@ -147,11 +147,7 @@ function gapSplices(text: string, spans: readonly ItemSpan[], plan: CollectionPl
 /** Where the blank lines right above the line starting at `at` begin (`at` when there are none). */
 function blankLinesAbove(text: string, at: number): number {
   let start = at;
-  while (start > 0) {
-    const prev = start >= 2 ? text.lastIndexOf('\n', start - 2) + 1 : 0;
-    if (!/^[ \t]*\r?\n$/.test(text.slice(prev, start))) break;
-    start = prev;
-  }
+  while (start > 0 && lineKind(text, lineStart(text, start - 1)) === 'blank') start = lineStart(text, start - 1);
   return start;
 }
 

@@ -51,18 +51,15 @@ export function merge3(input: { base: string; ours: string; theirs: string }, op
     const found = lookupValue(root, path, from);
     return found.kind === 'found' ? found.value : undefined;
   };
-  const theirsRoot = (path: Path): OursRoot => {
+  // base's and theirs' document a change path names (`indexIn`: its position there, from base's)
+  const rootIn = (values: readonly JsonValue[], indexIn: (baseIndex: number) => number) => (path: Path): OursRoot => {
     const first = path[0];
-    if (!alignment.multi || first?.kind !== 'document') return { root: theirValues[0], from: 0 };
-    const j = alignment.theirsOf[alignment.baseIds.indexOf(first.id)] ?? -1;
-    return { root: j === -1 ? undefined : theirValues[j], from: 1 };
+    if (!alignment.multi || first?.kind !== 'document') return { root: values[0], from: 0 };
+    const i = indexIn(alignment.baseIds.indexOf(first.id));
+    return { root: i === -1 ? undefined : values[i], from: 1 };
   };
-  const baseRoot = (path: Path): OursRoot => {
-    const first = path[0];
-    if (!alignment.multi || first?.kind !== 'document') return { root: baseValues[0], from: 0 };
-    const i = alignment.baseIds.indexOf(first.id);
-    return { root: i === -1 ? undefined : baseValues[i], from: 1 };
-  };
+  const baseRoot = rootIn(baseValues, (i) => i);
+  const theirsRoot = rootIn(theirValues, (i) => alignment.theirsOf[i] ?? -1);
   const raw = collapseShiftedLists(diffDocuments(baseValues, theirValues, alignment, listRules), at(baseRoot), at((path) => alignment.oursRoot(path)), at(theirsRoot));
   const repeated = repeatedDocuments(oursValues, alignment.documents);
   const changes = raw.map((c) => {
