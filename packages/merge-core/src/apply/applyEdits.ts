@@ -10,7 +10,7 @@ import { verifyOutput } from '../verify/verifyOutput.js';
 import type { Edit } from './edit.js';
 import { applyEditsToValue } from './applyEditsToValue.js';
 import { planEdits } from './planEdits.js';
-import { applySplices } from './splice.js';
+import { applySplices, settleTextEnd } from './splice.js';
 import { validateEdits } from './validateEdits.js';
 import { endsInBlockScalar } from './endsInBlockScalar.js';
 import { writeTarget } from './writeTarget.js';
@@ -81,7 +81,7 @@ function attempt(text: string, batch: readonly Indexed[], limits: ResolvedLimits
   }
   const ok = batch.filter((_, i) => !plan.failed.has(i));
   if (ok.length === 0) return { text, applied: [], errors };
-  const spliced = keepFinalNewlineAbsent(text, applySplices(file.text, plan.splices));
+  const spliced = keepFinalNewlineAbsent(text, applySplices(file.text, file.eolAdded ? settleTextEnd(file.text, plan.splices) : plan.splices));
   let failure: MergeError | null;
   if ('overlap' in spliced) {
     failure = new MergeError('UNAPPLIABLE', 'two edits touch the same text; apply them separately');

@@ -67,17 +67,21 @@ export function collectionSplices(file: WriteTarget, plan: CollectionPlan): Spli
   const eol = style.eol;
   for (const ins of [...plan.inserts].sort((a, b) => a.seq - b.seq)) {
     const anchor = ins.before !== undefined ? ins.before - 1 : ins.after === null ? n - 1 : ins.after;
+    // where later entries go in the same pass, the new one may end the text after all (settleTextEnd)
+    const alternate = (t: string, tAtEnd: string): Pick<Splice, 'text' | 'textAtEnd'> =>
+      file.eolAdded && tAtEnd !== t ? { text: t, textAtEnd: tAtEnd } : { text: t };
     if (anchor < 0) {
       const first = spans[0]!;
       if (first.midLine) {
         out.push({ start: first.itemStart, end: first.itemStart, text: render(ins).slice(col) + ' '.repeat(col), seq: ins.seq });
-      } else out.push({ start: first.start, end: first.start, text: render(ins), seq: ins.seq });
+      } else out.push({ start: first.start, end: first.start, ...alternate(render(ins), renderAtEnd(ins)), seq: ins.seq });
     } else {
       const span = spans[anchor]!;
       const lead = text[span.end - 1] === '\n' || span.end === 0 ? '' : eol;
       const atEnd = lead !== '' || (file.eolAdded && span.end >= text.length);
-      const body = atEnd ? renderAtEnd(ins) : render(ins);
-      out.push({ start: span.end, end: span.end, text: lead === '' ? body : lead + stripEol(body, eol), seq: ins.seq });
+      const written = (body: string): string => (lead === '' ? body : lead + stripEol(body, eol));
+      const body = written(renderAtEnd(ins));
+      out.push({ start: span.end, end: span.end, ...(atEnd ? { text: body } : alternate(written(render(ins)), body)), seq: ins.seq });
     }
   }
   return out;

@@ -30,6 +30,16 @@ function ownerColumn(text: string, loc: NodeLocation): number {
 
 /** A splice replacing the value at `loc` with `value`, in the style of the text around it. */
 export function replaceSplice(file: WriteTarget, loc: NodeLocation, value: JsonValue, seq: number): Splice | MergeError {
+  const s = replaceSpliceIn(file, loc, value, seq, false);
+  // where later entries go in the same pass, the new value may end the text after all
+  // (settleTextEnd). Not in place of a block scalar: removing what follows keeps the text's
+  // final line break after one (see applyEdits), so a literal block stays safe there.
+  if (s instanceof MergeError || !file.eolAdded || isBlockScalar(loc.node) || !JSON.stringify(value).includes('\\n')) return s;
+  const atEnd = replaceSpliceIn(file, loc, value, seq, true);
+  return atEnd instanceof MergeError || atEnd.text === s.text || atEnd.start !== s.start || atEnd.end !== s.end ? s : { ...s, textAtEnd: atEnd.text };
+}
+
+function replaceSpliceIn(file: WriteTarget, loc: NodeLocation, value: JsonValue, seq: number, endsText: boolean): Splice | MergeError {
   const { text } = file;
   const node = loc.node;
   const parent = loc.parent;
@@ -37,7 +47,7 @@ export function replaceSplice(file: WriteTarget, loc: NodeLocation, value: JsonV
   // no literal block where a deeper comment follows (it would join the block) or at the very end
   // of a text without a final line break (YAML readers disagree on its last line break there)
   const atEnd = (file.eolAdded || !text.endsWith('\n')) && (node?.range ? lineEnd(text, node.range[1]) >= text.length : false);
-  const style = { ...styleIn(file, loc, parent), noLiteral: atEnd || commentFollows(text, loc) };
+  const style = { ...styleIn(file, loc, parent), noLiteral: endsText || atEnd || commentFollows(text, loc) };
   const isColl = (Array.isArray(value) && value.length > 0) || (isJsonObject(value) && Object.keys(value).length > 0);
   const scalarText = (quoteFrom: Node | null): string => {
     if (isColl) return renderFlow(value, style);

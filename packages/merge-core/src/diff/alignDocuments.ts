@@ -1,6 +1,6 @@
 import type { DocumentMatch } from '../model/change.js';
-import type { JsonValue } from '../model/json.js';
 import type { Path } from '../model/path.js';
+import { jsonEqual, type JsonValue } from '../model/json.js';
 import { documentIds, isEntityId } from '../locate/documentIds.js';
 import { matchDocuments } from './matchDocuments.js';
 
@@ -30,7 +30,8 @@ export interface DocumentAlignment {
 /**
  * Aligns the documents of the inputs (see `matchDocuments`): base with theirs, then base with ours,
  * where a rename theirs made counts as evidence (ours may have taken it already). A document only
- * theirs has corresponds to ours' document of the same entity identity that base has not.
+ * theirs has corresponds to ours' document of the same entity identity that base has not; one
+ * without identity, to an equal document of ours that base has not (ours added it too, or took it).
  */
 export function alignDocuments(base: readonly JsonValue[], theirs: readonly JsonValue[], ours: readonly JsonValue[] | null): DocumentAlignment {
   const multi = base.length > 1 || theirs.length > 1 || (ours !== null && ours.length > 1);
@@ -53,10 +54,13 @@ export function alignDocuments(base: readonly JsonValue[], theirs: readonly Json
   };
   baseIds.forEach((id, i) => entry(id, oursOf[i] ?? -1, theirsOf[i]!));
   const theirsMatched = new Set(theirsOf);
+  const oursTaken = new Set<number>();
   theirIds.forEach((id, j) => {
     if (theirsMatched.has(j)) return;
-    const o = isEntityId(id) ? ourIds.indexOf(id) : -1;
-    entry(id, o !== -1 && !baseMatched.has(o) ? o : -1, j);
+    const o = isEntityId(id) ? ourIds.indexOf(id) : sameNewDocument(theirs[j]!, ours ?? [], ourIds, baseMatched, oursTaken);
+    const matched = o !== -1 && !baseMatched.has(o) ? o : -1;
+    if (matched !== -1) oursTaken.add(matched);
+    entry(id, matched, j);
   });
   const oursRoot = (path: Path): OursRoot => {
     const first = path[0];
@@ -65,4 +69,9 @@ export function alignDocuments(base: readonly JsonValue[], theirs: readonly Json
     return { root: o === -1 ? undefined : ours[o], from: 1 };
   };
   return { multi, baseIds, theirIds, theirsOf, documents, oursRoot };
+}
+
+/** The first document of ours without identity, not in base and not yet claimed, equal to `value`; else -1. */
+function sameNewDocument(value: JsonValue, ours: readonly JsonValue[], ourIds: readonly string[], inBase: ReadonlySet<number>, taken: ReadonlySet<number>): number {
+  return ours.findIndex((v, o) => !isEntityId(ourIds[o]!) && !inBase.has(o) && !taken.has(o) && jsonEqual(v, value));
 }

@@ -181,6 +181,27 @@ describe('multi-document files: documents matched by entity identity on every si
     ]);
     expect(applyChanges(ours, cs).text).toBe('new: doc\n---\na: 1\nb: 2\nc: 3\n---\nx: 1\ny: 2\nz: 4\n');
   });
+
+  test('a document without identity only theirs added is applied where ours has it too (conflict-block campaign, seed 2026112901)', () => {
+    // theirs drops the entity's name and spec: the document is new (no identity) and the entity is gone
+    const base = `${orders}---\n${payments}`;
+    const nameless = 'kind: Component\nmetadata:\n  title: orders\n';
+    const theirs = `${nameless}---\n${payments}`;
+    const cs = merge3({ base, ours: base, theirs });
+    expect(cs.changes.map((c) => `${c.kind} ${c.id} ${c.status}`)).toEqual(['remove $[component:default/orders] clean', 'add $[0] clean']);
+    // ours took theirs' file: every change is there already
+    const again = merge3({ base, ours: theirs, theirs });
+    expect(again.changes.map((c) => `${c.kind} ${c.id} ${c.status}`)).toEqual(['remove $[component:default/orders] applied', 'add $[0] applied']);
+    expect(again.documents).toEqual([
+      { id: 'component:default/orders', ours: null, theirs: null },
+      { id: 'component:default/payments', ours: 'component:default/payments', theirs: 'component:default/payments' },
+      { id: '0', ours: '0', theirs: '0' },
+    ]);
+    expect(applyChanges(theirs, again)).toMatchObject({ text: theirs, skipped: [], errors: [] });
+    // a different document without identity in ours is not theirs' addition
+    const other = merge3({ base, ours: `${nameless.replace('title', 'description')}---\n${payments}`, theirs });
+    expect(other.changes.map((c) => `${c.kind} ${c.id} ${c.status}`)).toEqual(['remove $[component:default/orders] applied', 'add $[0] clean']);
+  });
 });
 
 describe('conflict blocks in a multi-document file', () => {

@@ -37,6 +37,31 @@ describe('placement and ends', () => {
     expect(applyUpdates('a: 1', { b: 'p\nq\n' }).text).toBe('a: 1\nb: "p\\nq\\n"');
   });
 
+  test('no literal block where the same selection removes everything after the new value (commutation campaign, seed 2026112901)', () => {
+    // theirs removes tags (the last lines) and gives the last column a multi-line value
+    const base = 'columns:\n  - name: id\n    ordinal: 0\ntags:\n  - a';
+    const replaced = 'columns:\n  - name: id\n    ordinal: "multi\\nline"\n';
+    const added = 'columns:\n  - name: id\n    ordinal: 0\n    note: "multi\\nline"\n';
+    for (const [theirs, expected, literal] of [
+      [replaced, 'columns:\n  - name: id\n    ordinal: "multi\\nline"', 'columns:\n  - name: id\n    ordinal: "multi\\nline"'],
+      [added, 'columns:\n  - name: id\n    ordinal: 0\n    note: "multi\\nline"', 'columns:\n  - name: id\n    ordinal: 0\n    note: |-\n      multi\n      line\n'],
+    ] as const) {
+      const cs = merge3({ base, ours: base, theirs });
+      expect(applyChanges(base, cs).text).toBe(expected);
+      const [value, tags] = [cs.changes.find((c) => c.id !== 'tags')!.id, 'tags'];
+      const inTurn = (order: string[]): string => order.reduce((now, id) => applyChanges(now, merge3({ base, ours: now, theirs }), [id]).text, base);
+      // the removal first, then the value: the same bytes
+      expect(inTurn([tags, value])).toBe(expected);
+      // the value first, while text still follows it, is a literal block; it keeps its final line break when it ends up last
+      expect(inTurn([value, tags])).toBe(literal);
+    }
+    // a value created under an empty key, while the same selection removes what follows
+    const empty = 'a:\nb: 1';
+    const created = merge3({ base: empty, ours: empty, theirs: 'a:\n  x: "p\\nq"\n' });
+    expect(applyChanges(empty, created).text).toBe('a:\n  x: "p\\nq"');
+    expect(applyChanges(applyChanges(empty, created, ['b']).text, created, ['a']).text).toBe('a:\n  x: "p\\nq"');
+  });
+
   test('a text without a final newline: a new entry after one a removal leaves last gets no blank line', () => {
     // theirs removes spec.tags (the last lines) and adds system: together, and one at a time in either order
     const base = 'spec:\n  x: 1\n  tags:\n    - a';
