@@ -59,7 +59,7 @@ export function collectionSplices(file: WriteTarget, plan: CollectionPlan): Spli
   const keepEnds = keepChompEnds(file);
   // a region that ends the text without a final line break writes no literal block either
   const regionAtEnd = file.eolAdded && (spans[spans.length - 1]?.end ?? 0) >= text.length;
-  if (plan.order) return orderSplices(file, plan, spans, regionAtEnd ? renderAtEnd : render, style.eol, keepEnds);
+  if (plan.order) return orderSplices(file, plan, spans, regionAtEnd ? renderAtEnd : render, style.eol, keepEnds, regionAtEnd || !file.eolAdded ? null : renderAtEnd);
   const out: Splice[] = removalSplices(text, spans, plan, keepEnds);
   if (out.length === 1 && out[0]!.start === -1) {
     return new MergeError('UNSUPPORTED', 'cannot remove every entry of a compact mapping and add others in one step');
@@ -67,7 +67,7 @@ export function collectionSplices(file: WriteTarget, plan: CollectionPlan): Spli
   const eol = style.eol;
   for (const ins of [...plan.inserts].sort((a, b) => a.seq - b.seq)) {
     const anchor = ins.before !== undefined ? ins.before - 1 : ins.after === null ? n - 1 : ins.after;
-    // where later entries go in the same pass, the new one may end the text after all (settleTextEnd)
+    // the new entry may end the output after all (later entries removed: settleTextEnd)
     const alternate = (t: string, tAtEnd: string): Pick<Splice, 'text' | 'textAtEnd'> =>
       file.eolAdded && tAtEnd !== t ? { text: t, textAtEnd: tAtEnd } : { text: t };
     if (anchor < 0) {
@@ -171,6 +171,7 @@ function orderSplices(
   render: (ins: Insertion) => string,
   eol: string | null,
   keepEnds: ReadonlySet<number>,
+  renderAtEnd: ((ins: Insertion) => string) | null = null,
 ): Splice[] {
   const { coll, loc } = plan;
   const { text } = file;
@@ -203,23 +204,21 @@ function orderSplices(
   const endsKept = (entry: { index: number } | { ins: Insertion } | undefined): boolean =>
     eol !== null && entry !== undefined && 'index' in entry && keepEnds.has(spans[entry.index]!.end);
   const lastKept = endsKept(sequence[sequence.length - 1]);
-  const region: Splice = {
-    start,
-    end,
-    seq: plan.order!.edit,
-    build: (sub) => {
-      let out = '';
-      sequence.forEach((entry, k) => {
-        let chunk = 'index' in entry ? sub(spans[entry.index]!.start, spans[entry.index]!.end) : render(entry.ins);
-        if (eol !== null && !chunk.endsWith('\n')) chunk += eol;
-        out += chunk;
-        if (k === sequence.length - 1) return;
-        const gap = gaps[k] ?? (eol === null ? ', ' : '');
-        out += endsKept(entry) ? gap.slice(blankLinesEnd(gap, 0)) : gap;
-      });
-      return eol === null || text[end - 1] === '\n' || lastKept ? out : out.replace(/\r?\n$/, '');
-    },
+  const build = (write: (ins: Insertion) => string) => (sub: (a: number, b: number) => string): string => {
+    let out = '';
+    sequence.forEach((entry, k) => {
+      let chunk = 'index' in entry ? sub(spans[entry.index]!.start, spans[entry.index]!.end) : write(entry.ins);
+      if (eol !== null && !chunk.endsWith('\n')) chunk += eol;
+      out += chunk;
+      if (k === sequence.length - 1) return;
+      const gap = gaps[k] ?? (eol === null ? ', ' : '');
+      out += endsKept(entry) ? gap.slice(blankLinesEnd(gap, 0)) : gap;
+    });
+    return eol === null || text[end - 1] === '\n' || lastKept ? out : out.replace(/\r?\n$/, '');
   };
+  const region: Splice = { start, end, seq: plan.order!.edit, build: build(render) };
+  // the region may end the output after all (what follows it removed: settleTextEnd)
+  if (renderAtEnd && plan.inserts.length > 0) region.buildAtEnd = build(renderAtEnd);
   const blanksAfter = lastKept ? blankLinesEnd(text, end) : end;
   return blanksAfter > end ? [region, { start: end, end: blanksAfter, text: '', seq: plan.order!.edit, edit: plan.order!.edit }] : [region];
 }

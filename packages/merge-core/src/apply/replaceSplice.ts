@@ -31,8 +31,8 @@ function ownerColumn(text: string, loc: NodeLocation): number {
 /** A splice replacing the value at `loc` with `value`, in the style of the text around it. */
 export function replaceSplice(file: WriteTarget, loc: NodeLocation, value: JsonValue, seq: number): Splice | MergeError {
   const s = replaceSpliceIn(file, loc, value, seq, false);
-  // where later entries go in the same pass, the new value may end the text after all
-  // (settleTextEnd). Not in place of a block scalar: removing what follows keeps the text's
+  // the new value may end the output after all (later entries removed, its element moved last:
+  // settleTextEnd). Not in place of a block scalar: removing what follows keeps the text's
   // final line break after one (see applyEdits), so a literal block stays safe there.
   if (s instanceof MergeError || !file.eolAdded || isBlockScalar(loc.node) || !JSON.stringify(value).includes('\\n')) return s;
   const atEnd = replaceSpliceIn(file, loc, value, seq, true);
@@ -46,7 +46,9 @@ function replaceSpliceIn(file: WriteTarget, loc: NodeLocation, value: JsonValue,
   const inFlow = Boolean(parent?.flow);
   // no literal block where a deeper comment follows (it would join the block) or at the very end
   // of a text without a final line break (YAML readers disagree on its last line break there)
-  const atEnd = (file.eolAdded || !text.endsWith('\n')) && (node?.range ? lineEnd(text, node.range[1]) >= text.length : false);
+  // (a block collection's range ends at the start of the line after it)
+  const endsAt = (end: number): number => (end > 0 && text[end - 1] === '\n' ? end : lineEnd(text, end));
+  const atEnd = (file.eolAdded || !text.endsWith('\n')) && (node?.range ? endsAt(node.range[1]) >= text.length : false);
   const style = { ...styleIn(file, loc, parent), noLiteral: endsText || atEnd || commentFollows(text, loc) };
   const isColl = (Array.isArray(value) && value.length > 0) || (isJsonObject(value) && Object.keys(value).length > 0);
   const scalarText = (quoteFrom: Node | null): string => {

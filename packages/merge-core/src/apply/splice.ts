@@ -9,13 +9,21 @@ export interface Splice {
   end: number;
   text?: string;
   /**
-   * The text to write instead when, once the other splices are applied, nothing but the line
-   * break added to a text without one follows this splice: there a new value is written without
-   * a literal block (YAML readers disagree on its last line break). See `settleTextEnd`.
+   * The text to write instead when, once the other splices are applied, nothing but blank space
+   * and the line break added to a text without one follows this splice: there a new value is
+   * written without a literal block (YAML readers disagree on its last line break). See
+   * `settleTextEnd`.
    */
   textAtEnd?: string;
   build?: (sub: (a: number, b: number) => string) => string;
+  /** `build` for a region that ends the output of a text without a final line break (as `textAtEnd`). */
+  buildAtEnd?: (sub: (a: number, b: number) => string) => string;
   seq: number;
+  /**
+   * A zero-width marker that measures where an offset ends up (`settleTextEnd`): unlike other
+   * zero-width splices it is carried at the end edge of a piece a rebuilt region moves.
+   */
+  probe?: boolean;
   /** The edit this splice belongs to, so a failed edit's splices can be dropped. */
   edit?: number;
 }
@@ -64,7 +72,7 @@ export function applySplices(text: string, splices: readonly Splice[]): { text: 
             emit(
               a,
               b,
-              children.filter((c) => c.splice.start >= a && c.splice.end <= b && !(c.splice.start === c.splice.end && (c.splice.start === b || c.splice.start === a))),
+              children.filter((c) => c.splice.start >= a && c.splice.end <= b && !(c.splice.start === c.splice.end && (c.splice.start === b ? !c.splice.probe : c.splice.start === a))),
             ),
           )
         : (splice.text ?? '');
@@ -75,26 +83,3 @@ export function applySplices(text: string, splices: readonly Splice[]): { text: 
   return { text: emit(0, text.length, roots) };
 }
 
-/**
- * Picks `textAtEnd` for the splices whose new text ends the output of a text that had no final
- * line break: nothing but blank space and the one added line break remains after them once the
- * removals among `splices` are applied. Deciding this on the result of the whole pass, not on the
- * original text, gives the same bytes whether later entries are removed in the same pass or an
- * earlier one.
- */
-export function settleTextEnd(text: string, splices: readonly Splice[]): Splice[] {
-  if (!splices.some((s) => s.textAtEnd !== undefined)) return [...splices];
-  const removals = splices.filter((s) => s.text === '' && !s.build && s.end > s.start).sort((a, b) => a.start - b.start);
-  const endsText = (from: number): boolean => {
-    let kept = '';
-    let pos = from;
-    for (const r of removals) {
-      if (r.end <= pos) continue;
-      if (r.start > pos) kept += text.slice(pos, r.start);
-      if (!/^[ \t]*(?:\r?\n)?$/.test(kept)) return false;
-      pos = r.end;
-    }
-    return /^[ \t]*(?:\r?\n)?$/.test(kept + text.slice(pos));
-  };
-  return splices.map((s) => (s.textAtEnd !== undefined && endsText(s.end) ? { ...s, text: s.textAtEnd } : s));
-}

@@ -62,6 +62,28 @@ describe('placement and ends', () => {
     expect(applyChanges(applyChanges(empty, created, ['b']).text, created, ['a']).text).toBe('a:\n  x: "p\\nq"');
   });
 
+  test('no literal block last where a reordering moves new or edited text to the end (review of the fix above)', () => {
+    // theirs reorders the columns, adds one with a multi-line value last and removes tags
+    const base = 'columns:\n  - name: a\n  - name: b\ntags:\n  - t';
+    const theirs = 'columns:\n  - name: b\n  - name: a\n  - name: c\n    d: "p\\nq"\n';
+    const expected = 'columns:\n  - name: b\n  - name: a\n  - name: c\n    d: "p\\nq"';
+    const cs = merge3({ base, ours: base, theirs });
+    expect(applyChanges(base, cs).text).toBe(expected);
+    const removedFirst = applyChanges(base, cs, ['tags']).text;
+    expect(applyChanges(removedFirst, merge3({ base, ours: removedFirst, theirs })).text).toBe(expected);
+    // an element edited in place and moved last by the same edits
+    const key = (k: string) => ({ kind: 'key' as const, key: k });
+    const named = (n: string) => ({ kind: 'keyed' as const, key: 'name', value: n });
+    const list = 'l:\n  - name: a\n    v:\n      k: 1\n  - name: b\n    v: 2';
+    const moved = applyEdits(list, [
+      { op: 'order', path: [key('l')], order: [named('b'), named('a')] },
+      { op: 'set', path: [key('l'), named('a'), key('v')], value: 'p\nq' },
+    ]);
+    expect(moved.text).toBe('l:\n  - name: b\n    v: 2\n  - name: a\n    v: "p\\nq"');
+    // a block value with one line after it is not at the end
+    expect(applyEdits('a:\n  v:\n    k: 1\nb: 2', [{ op: 'set', path: [key('a'), key('v')], value: 'p\nq' }]).text).toBe('a:\n  v: |-\n    p\n    q\nb: 2');
+  });
+
   test('a text without a final newline: a new entry after one a removal leaves last gets no blank line', () => {
     // theirs removes spec.tags (the last lines) and adds system: together, and one at a time in either order
     const base = 'spec:\n  x: 1\n  tags:\n    - a';
